@@ -1,0 +1,214 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make check: static checks of the series as it stands in patches/ + series,
+# applied afresh onto the base in a separate worktree ($WORK/check-tree):
+#   - checkpatch.pl --strict on every patch (exceptions: scripts/checkpatch-exceptions)
+#   - every patch builds on its own (bisectable), with -Werror
+#   - sparse (C=2), W=1, and a clang-16 build with -Wthread-safety of the
+#     directories the series touches: no warning
+#   - kernel-doc -Wall on every file of the series: no warning
+#   - MAINTAINERS.snippet is the entry the series adds, and get_maintainer.pl
+#     finds it for the series' files
+#   - the log scanner that the boot stages rely on catches what it must
+. "$(dirname "$0")/lib.sh"
+. "$PROJECT/scripts/kconfig.sh"
+need_tree
+need_build_pkgs
+need_pkgs sparse clang-16 lld-16 llvm-16 perl python3-ply python3-git
+results_begin check
+
+ct=$WORK/check-tree
+bdir=$BUILD/check
+cdir=$BUILD/clang
+logs=$WORK/check-logs
+rm -rf "$logs"
+mkdir -p "$logs"
+
+# --- the series, applied afresh -------------------------------------------
+if [ ! -e "$ct/.git" ]; then
+	git -C "$TREE" worktree prune
+	git -C "$TREE" worktree add -q --detach "$ct" "$BASE_TAG"
+fi
+git -C "$ct" am --abort >/dev/null 2>&1 || true
+git -C "$ct" checkout -q --detach -f "$BASE_TAG"
+patches=()
+while read -r p _; do
+	case "$p" in '' | '#'*) continue ;; esac
+	patches+=("$PROJECT/patches/$p")
+done <"$PROJECT/series"
+[ ${#patches[@]} -gt 0 ] || die "series lists no patch"
+if git -C "$ct" am -q "${patches[@]}" >"$logs/am.log" 2>&1; then
+	pass "series: ${#patches[@]} patches apply on $BASE_TAG"
+else
+	cat "$logs/am.log"
+	git -C "$ct" am --abort || true
+	fail "series: patches do not apply on $BASE_TAG (see above; 'make apply' names the hunk)"
+	exit 1
+fi
+mapfile -t commits < <(git -C "$ct" rev-list --reverse "$BASE_TAG..HEAD")
+
+# --- checkpatch -----------------------------------------------------------
+ignore=$(sed -n 's/^\([A-Z_][A-Z_]*\)[[:space:]].*/\1/p' "$PROJECT/scripts/checkpatch-exceptions" | paste -sd,)
+for p in "${patches[@]}"; do
+	name=$(basename "$p")
+	out=$logs/checkpatch-$name.log
+	# Debian's python3 first: checkpatch's SPDX check needs its python3-ply.
+	(cd "$ct" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --showfile \
+		${ignore:+--ignore "$ignore"} "$p") >"$out" 2>&1 || true
+	if grep -q '^total: 0 errors, 0 warnings, 0 checks' "$out" && ! grep -q '^Traceback' "$out"; then
+		pass "checkpatch --strict: $name"
+	else
+		grep -E '^[^ ]*:[0-9]*: (ERROR|WARNING|CHECK):|^(ERROR|WARNING|CHECK):|^Traceback|Error:|^total:' "$out" | head -40
+		fail "checkpatch --strict: $name"
+	fi
+done
+
+# --- each patch builds on its own -----------------------------------------
+# Built at each patch: the directories holding a C file, Makefile or Kbuild
+# file that the series has touched so far (a Makefile edit in lib/ rebuilds
+# lib/). Kconfig edits are checked by olddefconfig, with no warning allowed.
+build_dirs_at() {
+	git -C "$ct" diff --name-only --diff-filter=d "$BASE_TAG" "$1" |
+		grep -E '\.c$|/Makefile$|/Kbuild$' | xargs -r -n1 dirname | sort -u | sed 's|$|/|'
+}
+# Directories holding the series' own C files: sparse, W=1 and clang check these.
+source_dirs() {
+	git -C "$ct" diff --name-only --diff-filter=d "$BASE_TAG" HEAD |
+		grep -E '\.c$' | xargs -r -n1 dirname | sort -u | sed 's|$|/|'
+}
+
+bisect_ok=1
+for i in "${!commits[@]}"; do
+	c=${commits[$i]}
+	name="patch $((i + 1))/${#commits[@]} ($(git -C "$ct" log -1 --format=%s "$c"))"
+	git -C "$ct" checkout -q --detach "$c"
+	out=$logs/build-$((i + 1)).log
+	if [ "$i" -eq 0 ]; then
+		TREE=$ct configure_kernel "$bdir" >"$out" 2>&1 || { cat "$out"; fail "build: kernel config for $name"; bisect_ok=0; continue; }
+	else
+		TREE=$ct kmake "$bdir" ARCH=x86_64 olddefconfig >"$out" 2>&1
+	fi
+	if grep -E 'warning:|error:' "$bdir/config.log" "$out" 2>/dev/null | grep -v '^.*merge_config' | grep -q .; then
+		grep -E 'warning:|error:' "$out"
+		fail "Kconfig: $name"
+		bisect_ok=0
+		continue
+	fi
+	mapfile -t dirs < <(build_dirs_at "$c")
+	if [ ${#dirs[@]} -eq 0 ]; then
+		pass "build: $name (no C or Makefile change)"
+		continue
+	fi
+	if TREE=$ct kmake "$bdir" ARCH=x86_64 KCFLAGS=-Werror "${dirs[@]}" >>"$out" 2>&1; then
+		pass "build: $name (${dirs[*]})"
+	else
+		grep -E 'error|warning' "$out" | head -30
+		fail "build: $name (${dirs[*]}; log $out)"
+		bisect_ok=0
+	fi
+done
+git -C "$ct" checkout -q --detach "${commits[-1]}"
+mapfile -t srcdirs < <(source_dirs)
+mapfile -t files < <(git -C "$ct" diff --name-only --diff-filter=d "$BASE_TAG" HEAD)
+
+# --- sparse, W=1, clang ----------------------------------------------------
+# warnings_in LOG: the compiler/checker diagnostics in a build log.
+warnings_in() { grep -E '(warning|error):' "$1" || true; }
+# forget_objects DIR: drop the series' objects from a build dir, so that the
+# next build compiles (and so checks) every one of them again.
+forget_objects() {
+	local f
+	for f in "${files[@]}"; do
+		case "$f" in *.c) rm -f "$1/${f%.c}.o" ;; esac
+	done
+}
+
+if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
+	out=$logs/sparse.log
+	TREE=$ct kmake "$bdir" ARCH=x86_64 C=2 "${srcdirs[@]}" >"$out" 2>&1 || true
+	checked=$(grep -c '^  CHECK ' "$out" || true)
+	w=$(warnings_in "$out")
+	if [ "$checked" -gt 0 ] && [ -z "$w" ]; then
+		pass "sparse C=2: $checked files in ${srcdirs[*]}, no warning"
+	else
+		echo "$w"
+		fail "sparse C=2: ${srcdirs[*]} ($checked files checked; log $out)"
+	fi
+
+	out=$logs/w1.log
+	forget_objects "$bdir"
+	TREE=$ct kmake "$bdir" ARCH=x86_64 W=1 "${srcdirs[@]}" >"$out" 2>&1 || true
+	w=$(warnings_in "$out")
+	if grep -q '^  CC ' "$out" && [ -z "$w" ]; then
+		pass "W=1: ${srcdirs[*]}, no warning"
+	else
+		echo "$w"
+		fail "W=1: ${srcdirs[*]} (log $out)"
+	fi
+
+	out=$logs/clang.log
+	forget_objects "$cdir"
+	if TREE=$ct configure_kernel "$cdir" llvm >"$out" 2>&1 &&
+		TREE=$ct kmake_llvm "$cdir" ARCH=x86_64 KCFLAGS=-Wthread-safety "${srcdirs[@]}" >>"$out" 2>&1 &&
+		grep -q '^  CC ' "$out" && [ -z "$(warnings_in "$out")" ]; then
+		pass "clang-16 -Wthread-safety: ${srcdirs[*]}, no warning"
+	else
+		warnings_in "$out" | head -30
+		fail "clang-16 -Wthread-safety: ${srcdirs[*]} (log $out)"
+	fi
+else
+	fail "sparse, W=1 and clang not run: a patch does not build"
+fi
+
+# --- kernel-doc -----------------------------------------------------------
+for f in "${files[@]}"; do
+	case "$f" in *.c | *.h) ;; *) continue ;; esac
+	out=$(cd "$ct" && ./scripts/kernel-doc -none -Wall "$f" 2>&1)
+	if [ -z "$out" ]; then
+		pass "kernel-doc -Wall: $f"
+	else
+		echo "$out"
+		fail "kernel-doc -Wall: $f"
+	fi
+done
+# Every kernel-doc directive in the series' .rst files names a file that exists
+# and yields documentation.
+for f in "${files[@]}"; do
+	case "$f" in *.rst) ;; *) continue ;; esac
+	while read -r src; do
+		if [ -f "$ct/$src" ] && (cd "$ct" && ./scripts/kernel-doc -rst "$src" 2>/dev/null) | grep -q '^\.\. c:'; then
+			pass "docs: $f documents $src"
+		else
+			fail "docs: $f names $src, which has no kernel-doc"
+		fi
+	done < <(sed -n 's/^\.\. kernel-doc:: *//p' "$ct/$f")
+done
+
+# --- MAINTAINERS ----------------------------------------------------------
+entry_title=$(head -1 "$PROJECT/MAINTAINERS.snippet")
+if awk -v t="$entry_title" '$0 == t {p = 1} p && /^$/ {exit} p' "$ct/MAINTAINERS" |
+	diff -u "$PROJECT/MAINTAINERS.snippet" - >"$logs/maintainers.diff"; then
+	pass "MAINTAINERS: the series adds MAINTAINERS.snippet as is"
+else
+	cat "$logs/maintainers.diff"
+	fail "MAINTAINERS: the entry in the series differs from MAINTAINERS.snippet"
+fi
+for f in "${files[@]}"; do
+	case "$f" in lib/safe/* | include/linux/safe/* | Documentation/driver-api/safe/*) ;; *) continue ;; esac
+	if (cd "$ct" && ./scripts/get_maintainer.pl --no-git --no-rolestats -f "$f" 2>/dev/null) |
+		grep -qF "$(sed -n 's/^M:\t//p' "$PROJECT/MAINTAINERS.snippet" | head -1)"; then
+		pass "get_maintainer.pl: $f"
+	else
+		fail "get_maintainer.pl does not name the entry's maintainer for $f"
+	fi
+done
+
+# --- the log scanner ------------------------------------------------------
+for log in "$PROJECT"/scripts/tests/log-problems/*.log; do
+	name=$(basename "$log")
+	expect=clean
+	case "$name" in bad-*) expect=problem ;; esac
+	got=clean
+	"$PROJECT/scripts/log-problems.sh" "$log" >/dev/null || got=problem
+	check "log scanner: $name is $expect" [ "$got" = "$expect" ]
+done

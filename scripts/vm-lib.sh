@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: GPL-2.0
+# The test guest: kernel build, initramfs, QEMU boot, and reading the results
+# back from the console. Source it after lib.sh and kconfig.sh.
+
+VM_DIR=$WORK/vm
+VM_BUILD=$BUILD/vm
+VM_TIMEOUT=${VM_TIMEOUT:-600}
+
+need_vm_pkgs() {
+	need_pkgs qemu-system-x86 busybox-static cpio gzip
+}
+
+# vm_build_kernel: the x86_64 test kernel (vm-base + fragment, sanitizers on).
+vm_build_kernel() {
+	info "building the test kernel in $VM_BUILD (log $VM_BUILD/build.log)"
+	configure_kernel "$VM_BUILD" || return 1
+	kmake "$VM_BUILD" ARCH=x86_64 bzImage >"$VM_BUILD/build.log" 2>&1 ||
+		{ grep -E 'error|warning' "$VM_BUILD/build.log" | head -30; return 1; }
+}
+
+# vm_initramfs OUT: busybox, our /init, the guest tests and demo scripts.
+# GUEST_TESTS_EXTRA (a directory) adds more tests, e.g. to prove that a
+# failing guest test fails the stage.
+vm_initramfs() {
+	local out=$1 root
+	root=$(mktemp -d)
+	chmod 755 "$root"
+	mkdir -p "$root"/{bin,sbin,tests,demo,proc,sys,dev,tmp}
+	cp /bin/busybox "$root/bin/busybox"
+	install -m 755 "$PROJECT/scripts/guest/init" "$root/init"
+	cp -a "$PROJECT"/tests/guest/. "$root/tests/" 2>/dev/null || true
+	cp -a "$PROJECT"/tests/demo/. "$root/demo/" 2>/dev/null || true
+	if [ -n "${GUEST_TESTS_EXTRA:-}" ]; then
+		cp -a "$GUEST_TESTS_EXTRA"/. "$root/tests/"
+	fi
+	(cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1) >"$out"
+	rm -rf "$root"
+}
+
+# vm_accel: "kvm" if a KVM guest really boots this kernel to user space,
+# else "tcg" (nested KVM here can hang before the kernel prints anything).
+vm_accel() {
+	local probe=$VM_DIR/kvm-probe
+	if [ "${VM_ACCEL:-}" ]; then echo "$VM_ACCEL"; return; fi
+	if [ ! -s "$probe" ] || [ "$probe" -ot "$VM_BUILD/arch/x86/boot/bzImage" ]; then
+		echo tcg >"$probe"
+		if [ -w /dev/kvm ]; then
+			timeout -k 2 40 qemu-system-x86_64 -enable-kvm -cpu host -m 1G -display none \
+				-monitor none -serial stdio -nic none -no-reboot \
+				-kernel "$VM_BUILD/arch/x86/boot/bzImage" -initrd "$VM_DIR/initramfs.cpio.gz" \
+				-append "console=ttyS0 safe.mode=probe kunit.enable=0" \
+				</dev/null 2>/dev/null | grep -q '^guest: done' && echo kvm >"$probe"
+		fi
+	fi
+	cat "$probe"
+}
+
+# vm_boot MODE LOG: boot the test kernel with safe.mode=MODE, console to LOG
+# (and to stdout when VM_SHOW is set). Returns QEMU's status (124: timeout).
+vm_boot() {
+	local mode=$1 log=$2 accel rc
+	accel=$(vm_accel)
+	local qemu=(qemu-system-x86_64 -machine pc -smp 2 -m 1G -display none -monitor none
+		-serial stdio -nic none -no-reboot
+		-kernel "$VM_BUILD/arch/x86/boot/bzImage" -initrd "$VM_DIR/initramfs.cpio.gz"
+		-append "console=ttyS0 panic=-1 safe.mode=$mode")
+	if [ "$accel" = kvm ]; then qemu+=(-enable-kvm -cpu host); else qemu+=(-accel tcg -cpu max); fi
+	info "booting the test kernel under QEMU ($accel, timeout ${VM_TIMEOUT}s)"
+	echo "accel: $accel" >"$VM_DIR/accel"
+	set +e
+	if [ -n "${VM_SHOW:-}" ]; then
+		timeout -k 5 "$VM_TIMEOUT" "${qemu[@]}" </dev/null 2>&1 | tr -d '\r' | tee "$log"
+		rc=${PIPESTATUS[0]}
+	else
+		timeout -k 5 "$VM_TIMEOUT" "${qemu[@]}" </dev/null 2>&1 | tr -d '\r' >"$log"
+		rc=${PIPESTATUS[0]}
+	fi
+	set -e
+	return "$rc"
+}
+
+# vm_results LOG: one TAP line per check found in a console log: every KUnit
+# test case, every guest test, the guest having finished, and the log being
+# free of sanitizer / lockdep / WARN reports.
+vm_results() {
+	local log=$1 json
+	json=$(mktemp)
+	if grep -q 'KTAP version\|TAP version' "$log"; then
+		python3 "$TREE/tools/testing/kunit/kunit.py" parse --json="$json" "$log" >/dev/null 2>&1 || true
+		if [ -s "$json" ]; then
+			python3 "$PROJECT/scripts/kunit-cases.py" "$json" | while read -r status name; do
+				case "$status" in
+				PASS) echo "ok - vm kunit: $name" ;;
+				SKIP) ;;
+				*) echo "not ok - vm kunit: $name ($status)" ;;
+				esac
+			done
+		else
+			echo "not ok - vm kunit: the KTAP output in the console could not be parsed"
+		fi
+	fi
+	sed -n 's/^guest: \(\(not \)\{0,1\}ok - .*\)/\1/p' "$log" | sed 's/^\(\(not \)\{0,1\}ok - \)/\1vm guest: /'
+	if grep -q '^guest: done' "$log"; then
+		echo "ok - vm: the guest ran to the end"
+	else
+		echo "not ok - vm: the guest did not finish (crash or timeout)"
+	fi
+	if "$PROJECT/scripts/log-problems.sh" "$log" >"$json.problems"; then
+		echo "ok - vm: no oops, WARN, sanitizer or lockdep report in the console"
+	else
+		sed 's/^/# /' "$json.problems"
+		echo "not ok - vm: the console reports a problem"
+	fi
+	rm -f "$json" "$json.problems"
+}
