@@ -28,10 +28,16 @@ while read -r patch _; do
 	[ -f "$file" ] || die "series names patches/$patch, which does not exist"
 	if ! git am -q --3way "$file" >"$WORK/am.log" 2>&1; then
 		echo "error: patches/$patch does not apply on top of $(git log -1 --format='%h (%s)' HEAD):" >&2
-		# Name the hunks: a plain check of the patch against the tree says which
-		# file and line each failed hunk is at.
-		git apply --check -v "$file" 2>&1 | grep -E '^(error|Checking patch|Hunk)' >&2 || true
-		sed 's/^/  git am: /' "$WORK/am.log" >&2
+		# Name the hunks: "patch failed: FILE:LINE", then the hunk itself.
+		git apply --check "$file" 2>&1 | grep '^error:' >&2 || true
+		git apply --check "$file" 2>&1 | sed -n 's/^error: patch failed: \(.*\):\([0-9]*\)$/\1 \2/p' |
+			while read -r f line; do
+				echo "--- the hunk of $f at line $line that did not apply:" >&2
+				awk -v f="$f" -v l="$line" '
+					/^diff --git / { infile = ($3 == "a/" f); inhunk = 0 }
+					infile && /^@@ / { split($2, a, ","); inhunk = (substr(a[1], 2) == l) }
+					infile && inhunk { print }' "$file" >&2
+			done
 		git am --abort
 		die "stopped after $n patches; the tree is usable at the last patch that applied"
 	fi

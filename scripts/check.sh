@@ -12,6 +12,7 @@
 #   - the log scanner that the boot stages rely on catches what it must
 . "$(dirname "$0")/lib.sh"
 . "$PROJECT/scripts/kconfig.sh"
+. "$PROJECT/scripts/vm-lib.sh"
 need_tree
 need_build_pkgs
 need_pkgs sparse clang-16 lld-16 llvm-16 perl python3-ply python3-git
@@ -126,7 +127,7 @@ forget_objects() {
 if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
 	out=$logs/sparse.log
 	TREE=$ct kmake "$bdir" ARCH=x86_64 C=2 "${srcdirs[@]}" >"$out" 2>&1 || true
-	checked=$(grep -c '^  CHECK ' "$out" || true)
+	checked=$(grep -cE "^  CHECK +$ct/($(printf '%s\n' "${files[@]}" | grep '\.c$' | paste -sd'|'))\$" "$out" || true)
 	w=$(warnings_in "$out")
 	if [ "$checked" -gt 0 ] && [ -z "$w" ]; then
 		pass "sparse C=2: $checked files in ${srcdirs[*]}, no warning"
@@ -211,4 +212,18 @@ for log in "$PROJECT"/scripts/tests/log-problems/*.log; do
 	got=clean
 	"$PROJECT/scripts/log-problems.sh" "$log" >/dev/null || got=problem
 	check "log scanner: $name is $expect" [ "$got" = "$expect" ]
+done
+
+# --- reading a guest's console --------------------------------------------
+# A clean console yields checks and no failure; each bad-* one yields at least
+# one failure (a failed KUnit case or guest test, a report, no end marker).
+for log in "$PROJECT"/scripts/tests/vm-results/*.log; do
+	name=$(basename "$log")
+	res=$(TREE=$ct vm_results "$log")
+	nfail=$(grep -c '^not ok ' <<<"$res" || true)
+	nok=$(grep -c '^ok ' <<<"$res" || true)
+	case "$name" in
+	bad-*) check "console reader: $name yields a failure" [ "$nfail" -gt 0 ] ;;
+	*) check "console reader: $name yields $nok checks, no failure" test "$nfail" -eq 0 -a "$nok" -ge 5 ;;
+	esac
 done

@@ -23,7 +23,7 @@ echo
 echo "=== The safe-abstraction layer's KUnit suites, run by the booted kernel ==="
 sed -n 's/^\[ *[0-9.]*\] //p' "$log" | awk '
 	/^ *# Subtest: safe_/ { on = 1 }
-	on { print }
+	on && /^ *(KTAP|# |ok |not ok )/ { print }
 	on && /^ok [0-9]+ safe_|^not ok [0-9]+ safe_/ { on = 0 }'
 echo
 echo "=== Inside the guest ==="

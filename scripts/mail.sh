@@ -12,7 +12,8 @@ cd "$TREE"
 out=$WORK/mail
 rm -rf "$out"
 mkdir -p "$out"
-reroll=${REROLL:-1}
+reroll=${REROLL:-}
+[ "$reroll" != 1 ] || reroll=
 cover=$PROJECT/Documentation/cover-letter.txt
 [ -f "$cover" ] || die "no cover letter text at $cover"
 
@@ -32,7 +33,7 @@ open(letter, "w").write(text)
 PY
 
 # Addresses: maintainers are To, lists are Cc.
-addrs=$(./scripts/get_maintainer.pl --no-git --no-git-fallback --no-rolestats --separator '\n' \
+addrs=$(./scripts/get_maintainer.pl --no-git --no-git-fallback --no-rolestats --separator $'\n' \
 	"$out"/*.patch 2>/dev/null | grep -v cover-letter || true)
 to=$(echo "$addrs" | grep -v -i 'vger\|lists\.' | sort -u)
 cc=$(echo "$addrs" | grep -i 'vger\|lists\.' | sort -u)
@@ -45,5 +46,6 @@ info "dry run of git send-email (nothing is sent)"
 git send-email --dry-run --confirm=never --no-validate --suppress-cc=self \
 	--from "$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>" "${args[@]}" "$out"/*.patch \
 	>"$out/send-email.log" 2>&1 || { cat "$out/send-email.log"; die "git send-email --dry-run failed"; }
-grep -E '^(Dry-)?(OK|Sent)|^Subject:|^To:|^Cc:' "$out/send-email.log" | sed 's/^/  /'
+awk '/^(To|Cc|Subject):/ { p = 1; print "  " $0; next }
+	p && /^[ \t]/ { print "  " $0; next } { p = 0 }' "$out/send-email.log"
 info "the series as mail is in $out ($(ls "$out"/*.patch | wc -l) messages)"

@@ -45,7 +45,7 @@ vm_accel() {
 	if [ ! -s "$probe" ] || [ "$probe" -ot "$VM_BUILD/arch/x86/boot/bzImage" ]; then
 		echo tcg >"$probe"
 		if [ -w /dev/kvm ]; then
-			timeout -k 2 40 qemu-system-x86_64 -enable-kvm -cpu host -m 1G -display none \
+			timeout -k 2 30 qemu-system-x86_64 -enable-kvm -cpu max -m 1G -display none \
 				-monitor none -serial stdio -nic none -no-reboot \
 				-kernel "$VM_BUILD/arch/x86/boot/bzImage" -initrd "$VM_DIR/initramfs.cpio.gz" \
 				-append "console=ttyS0 safe.mode=probe kunit.enable=0" \
@@ -64,7 +64,7 @@ vm_boot() {
 		-serial stdio -nic none -no-reboot
 		-kernel "$VM_BUILD/arch/x86/boot/bzImage" -initrd "$VM_DIR/initramfs.cpio.gz"
 		-append "console=ttyS0 panic=-1 safe.mode=$mode")
-	if [ "$accel" = kvm ]; then qemu+=(-enable-kvm -cpu host); else qemu+=(-accel tcg -cpu max); fi
+	if [ "$accel" = kvm ]; then qemu+=(-enable-kvm -cpu max); else qemu+=(-accel tcg -cpu max); fi
 	info "booting the test kernel under QEMU ($accel, timeout ${VM_TIMEOUT}s)"
 	echo "accel: $accel" >"$VM_DIR/accel"
 	set +e
@@ -83,7 +83,8 @@ vm_boot() {
 # test case, every guest test, the guest having finished, and the log being
 # free of sanitizer / lockdep / WARN reports.
 vm_results() {
-	local log=$1 json
+	local log json
+	log=$(realpath "$1") # kunit.py changes directory
 	json=$(mktemp)
 	if grep -q 'KTAP version\|TAP version' "$log"; then
 		python3 "$TREE/tools/testing/kunit/kunit.py" parse --json="$json" "$log" >/dev/null 2>&1 || true
@@ -98,7 +99,10 @@ vm_results() {
 		else
 			echo "not ok - vm kunit: the KTAP output in the console could not be parsed"
 		fi
+	else
+		echo "not ok - vm kunit: no KUnit output in the console"
 	fi
+	grep -qE '^guest: (not )?ok - ' "$log" || echo "not ok - vm guest: no guest test reported a result"
 	sed -n 's/^guest: \(\(not \)\{0,1\}ok - .*\)/\1/p' "$log" | sed 's/^\(\(not \)\{0,1\}ok - \)/\1vm guest: /'
 	if grep -q '^guest: done' "$log"; then
 		echo "ok - vm: the guest ran to the end"
