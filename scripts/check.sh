@@ -161,6 +161,52 @@ else
 	fail "sparse, W=1 and clang not run: a patch does not build"
 fi
 
+# --- compile-fail suite ----------------------------------------------------
+# Each tests/compile-fail/*.c is one misuse (under -DMISUSE) and its corrected
+# twin (without). The misuse must be rejected by the named checker with the
+# expected diagnostic; the twin must build with no diagnostic at all. Built as
+# external objects against the check (gcc, sparse) and clang build dirs.
+cf_build() { # checker case-dir object extra-kcflags
+	local checker=$1 dir=$2 obj=$3 flags=$4
+	case "$checker" in
+	gcc) TREE=$ct kmake "$bdir" ARCH=x86_64 M="$dir" KCFLAGS="-Werror $flags" "$obj" ;;
+	sparse) TREE=$ct kmake "$bdir" ARCH=x86_64 M="$dir" C=2 KCFLAGS="$flags" "$obj" ;;
+	clang) TREE=$ct kmake_llvm "$cdir" ARCH=x86_64 M="$dir" \
+		KCFLAGS="-Wthread-safety -Werror $flags" "$obj" ;;
+	esac
+}
+for src in "$PROJECT"/tests/compile-fail/*.c; do
+	name=$(basename "$src" .c)
+	checker=$(sed -n 's/^ \* Checker: *//p' "$src")
+	expect=$(sed -n 's/^ \* Expect: *//p' "$src")
+	dir=$WORK/compile-fail/$name
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	cp "$src" "$dir/"
+	echo "obj-m := $name.o" >"$dir/Kbuild"
+	if [ -z "$checker" ] || [ -z "$expect" ] || [ $bisect_ok -eq 0 ]; then
+		fail "compile-fail $name: no Checker:/Expect: header, or the series does not build"
+		continue
+	fi
+	rc=0
+	cf_build "$checker" "$dir" "$name.o" -DMISUSE >"$dir/misuse.log" 2>&1 || rc=$?
+	if grep -qE -- "$expect" "$dir/misuse.log" && { [ "$checker" = sparse ] || [ $rc -ne 0 ]; }; then
+		pass "compile-fail $name: $checker rejects the misuse ($expect)"
+	else
+		grep -E 'warning:|error:' "$dir/misuse.log" | head -5
+		fail "compile-fail $name: $checker did not reject the misuse with /$expect/ (log $dir/misuse.log)"
+	fi
+	rm -f "$dir/$name.o"
+	rc=0
+	cf_build "$checker" "$dir" "$name.o" "" >"$dir/twin.log" 2>&1 || rc=$?
+	if [ $rc -eq 0 ] && [ -f "$dir/$name.o" ] && [ -z "$(warnings_in "$dir/twin.log")" ]; then
+		pass "compile-fail $name: the corrected twin builds cleanly"
+	else
+		warnings_in "$dir/twin.log" | head -5
+		fail "compile-fail $name: the corrected twin does not build cleanly (log $dir/twin.log)"
+	fi
+done
+
 # --- kernel-doc -----------------------------------------------------------
 for f in "${files[@]}"; do
 	case "$f" in *.c | *.h) ;; *) continue ;; esac
