@@ -7,7 +7,7 @@
 #include <linux/safe/lock.h>
 
 struct cf_dev {
-	safe_mutex(int) count;
+	SAFE_MUTEX(count, int);
 };
 
 void cf_lock_data_without_lock(struct cf_dev *d);

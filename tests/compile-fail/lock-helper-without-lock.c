@@ -8,7 +8,7 @@
 #include <linux/safe/lock.h>
 
 struct cf_dev {
-	safe_mutex(int) count;
+	SAFE_MUTEX(count, int);
 };
 
 static void cf_bump(struct cf_dev *d) __safe_must_hold(&d->count.lock)

@@ -8,7 +8,7 @@
 #include <linux/safe/lock.h>
 
 struct cf_dev {
-	safe_mutex(int) count;
+	SAFE_MUTEX(count, int);
 };
 
 int cf_lock_pointer_after_scope(struct cf_dev *d);
