@@ -78,7 +78,7 @@ for p in "${patches[@]}"; do
 		pass "checkpatch --strict: $name"
 	else
 		printf '%s\n' "${reports[@]}" | head -40
-		grep -E '^Traceback|Error' "$out" | head -5
+		grep -E '^Traceback|Error' "$out" | head -5 || true
 		fail "checkpatch --strict: $name (log $out)"
 	fi
 done
