@@ -166,6 +166,14 @@ if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
 		fail "W=1: ${srcdirs[*]} (log $out)"
 	fi
 
+	# The layer's own size (its code outside the KUnit suites), as built here:
+	# x86_64 with the sanitizers of the test config, so an upper bound.
+	mapfile -t layer < <(ls "$bdir"/lib/safe/*.o 2>/dev/null | grep -v '_kunit\.o$\|built-in\|\.mod\.o$')
+	if [ ${#layer[@]} -gt 0 ]; then
+		size -t "${layer[@]}" | awk 'END { printf "  layer size (lib/safe, x86_64 test config with KASAN/UBSAN): text %d, data %d, bss %d bytes\n", $1, $2, $3 }' |
+			tee "$RESULTS/layer-size.txt"
+	fi
+
 	out=$logs/clang.log
 	forget_objects "$cdir"
 	if TREE=$ct configure_kernel "$cdir" llvm >"$out" 2>&1 &&
