@@ -15,7 +15,8 @@
 . "$PROJECT/scripts/vm-lib.sh"
 need_tree
 need_build_pkgs
-need_pkgs sparse clang-16 lld-16 llvm-16 perl python3-ply python3-git
+need_pkgs sparse clang-16 lld-16 llvm-16 perl python3-ply python3-git \
+	python3-sphinx python3-sphinx-rtd-theme python3-yaml graphviz
 results_begin check
 
 ct=$WORK/check-tree
@@ -256,6 +257,22 @@ for f in "${files[@]}"; do
 			fail "docs: $f names $src, which has no kernel-doc"
 		fi
 	done < <(sed -n 's/^\.\. kernel-doc:: *//p' "$ct/$f")
+done
+
+# The series' documentation section builds with Sphinx, warnings as errors.
+# Debian's python3 first: its Sphinx is the one installed.
+# The directories of the pages the series adds (not of index pages it edits).
+docdirs=$(git -C "$ct" diff --name-only --diff-filter=A "$BASE_TAG" HEAD |
+	sed -n 's|^Documentation/\(.*\)/[^/]*\.rst$|\1|p' | sort -u)
+for d in $docdirs; do
+	out=$logs/htmldocs-${d//\//-}.log
+	if (cd "$ct" && PATH=/usr/bin:$PATH make O="$BUILD/docs" SPHINXDIRS="$d" \
+		SPHINXOPTS="-W --keep-going" htmldocs) >"$out" 2>&1; then
+		pass "htmldocs: Documentation/$d builds with no warning"
+	else
+		grep -iE 'warning|error' "$out" | head -10 || true
+		fail "htmldocs: Documentation/$d (log $out)"
+	fi
 done
 
 # --- MAINTAINERS ----------------------------------------------------------
