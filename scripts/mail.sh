@@ -6,7 +6,7 @@
 # 'git send-email --dry-run'. Nothing is sent. REROLL=N makes it [PATCH vN].
 . "$(dirname "$0")/lib.sh"
 need_tree
-need_pkgs git-email perl
+need_pkgs git-email perl libmailtools-perl libemail-valid-perl
 cd "$TREE"
 
 out=$WORK/mail
