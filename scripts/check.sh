@@ -309,7 +309,7 @@ done
 # one failure (a failed KUnit case or guest test, a report, no end marker).
 for log in "$PROJECT"/scripts/tests/vm-results/*.log; do
 	name=$(basename "$log")
-	res=$(TREE=$ct vm_results "$log")
+	res=$(TREE=$ct vm_results test "$log")
 	nfail=$(grep -c '^not ok ' <<<"$res" || true)
 	nok=$(grep -c '^ok ' <<<"$res" || true)
 	case "$name" in

@@ -32,6 +32,6 @@ echo
 if ! grep -q '^guest: done' "$log"; then
 	die "the guest did not finish (QEMU status $rc); console in $log"
 fi
-results=$(vm_results "$log")
+results=$(vm_results demo "$log")
 echo "$results" | grep '^not ok' && die "the demo run reports problems (console in $log)"
 echo "demo: $(echo "$results" | grep -c '^ok') checks fine in the booted kernel; console in $log"

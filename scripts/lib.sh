@@ -67,12 +67,12 @@ kmake() {
 	make -C "$TREE" O="$dir" -j"$JOBS" CC="ccache gcc" HOSTCC="ccache gcc" "$@"
 }
 
-# kmake_llvm BUILD_DIR [make args...]: the same with Debian's clang.
+# kmake_llvm BUILD_DIR [make args...]: the same with Debian's clang (on make's
+# command line the last assignment of CC and HOSTCC wins).
 kmake_llvm() {
 	local dir=$1
 	shift
-	make -C "$TREE" O="$dir" -j"$JOBS" LLVM=$LLVM_SUFFIX CC="ccache clang$LLVM_SUFFIX" \
-		HOSTCC="ccache clang$LLVM_SUFFIX" "$@"
+	kmake "$dir" LLVM=$LLVM_SUFFIX CC="ccache clang$LLVM_SUFFIX" HOSTCC="ccache clang$LLVM_SUFFIX" "$@"
 }
 
 # Files the series adds or changes (paths in the kernel tree), from the

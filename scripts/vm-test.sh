@@ -26,5 +26,5 @@ while IFS= read -r line; do
 	'not ok - '*) fail "${line#not ok - }" ;;
 	'#'*) echo "$line" ;;
 	esac
-done < <(vm_results "$log")
+done < <(vm_results test "$log")
 echo "console log: $log"
