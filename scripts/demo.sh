@@ -14,7 +14,7 @@ need_vm_pkgs
 	die "the work tree has no patch applied: run 'make apply' first"
 mkdir -p "$VM_DIR"
 vm_build_kernel || die "the kernel does not build (log $VM_BUILD/build.log)"
-vm_initramfs "$VM_DIR/initramfs.cpio.gz"
+vm_initramfs "$VM_DIR/initramfs.cpio.gz" || die "the guest programs do not build"
 log=$VM_DIR/demo-console.log
 rc=0
 vm_boot demo "$log" >/dev/null || rc=$?

@@ -7,27 +7,54 @@ VM_BUILD=$BUILD/vm
 VM_TIMEOUT=${VM_TIMEOUT:-600}
 
 need_vm_pkgs() {
-	need_pkgs qemu-system-x86 busybox-static cpio gzip
+	need_pkgs qemu-system-x86 busybox-static cpio gzip gcc libc6-dev
 }
 
-# vm_build_kernel: the x86_64 test kernel (vm-base + fragment, sanitizers on).
+# vm_build_kernel: the x86_64 test kernel (vm-base + fragment, sanitizers on)
+# and its modules (the series' drivers are modules, loaded by the tests).
 vm_build_kernel() {
 	info "building the test kernel in $VM_BUILD (log $VM_BUILD/build.log)"
 	configure_kernel "$VM_BUILD" || return 1
-	kmake "$VM_BUILD" ARCH=x86_64 bzImage >"$VM_BUILD/build.log" 2>&1 ||
+	kmake "$VM_BUILD" ARCH=x86_64 bzImage modules >"$VM_BUILD/build.log" 2>&1 ||
 		{ grep -E 'error|warning' "$VM_BUILD/build.log" | head -30; return 1; }
 }
 
-# vm_initramfs OUT: busybox, our /init, the guest tests and demo scripts.
+# vm_selftests OUT: the kselftests the series adds (a tools/testing/selftests
+# directory named safe_*), each .c a static program, each .sh copied.
+vm_selftests() {
+	local out=$1 dir src
+	mkdir -p "$out"
+	for dir in "$TREE"/tools/testing/selftests/safe_*/; do
+		[ -d "$dir" ] || continue
+		for src in "$dir"*.c; do
+			[ -e "$src" ] || continue
+			gcc -static -O2 -Wall -Werror -idirafter "$TREE/include/uapi" \
+				-o "$out/$(basename "$src" .c)" "$src" || return 1
+		done
+		for src in "$dir"*.sh; do
+			[ -e "$src" ] && install -m 755 "$src" "$out/"
+		done
+	done
+	return 0
+}
+
+# vm_initramfs OUT: busybox, our /init, the kernel's modules (/lib/modules), the
+# series' kselftests (/selftests), the guest tests and demo scripts.
 # GUEST_TESTS_EXTRA (a directory) adds more tests, e.g. to prove that a
 # failing guest test fails the stage.
 vm_initramfs() {
 	local out=$1 root
 	root=$(mktemp -d)
 	chmod 755 "$root"
-	mkdir -p "$root"/{bin,sbin,tests,demo,proc,sys,dev,tmp}
+	mkdir -p "$root"/{bin,sbin,tests,demo,proc,sys,dev,tmp,selftests}
 	cp /bin/busybox "$root/bin/busybox"
+	# /lib/modules/<release> with modules.dep, for busybox modprobe.
+	kmake "$VM_BUILD" ARCH=x86_64 INSTALL_MOD_PATH="$root" modules_install \
+		>"$VM_BUILD/modules_install.log" 2>&1 ||
+		{ cat "$VM_BUILD/modules_install.log"; rm -rf "$root"; return 1; }
+	vm_selftests "$root/selftests" || { rm -rf "$root"; return 1; }
 	install -m 755 "$PROJECT/scripts/guest/init" "$root/init"
+	install -m 755 "$PROJECT/scripts/guest/kselftest-tap" "$root/bin/kselftest-tap"
 	cp -a "$PROJECT"/tests/guest/. "$root/tests/" 2>/dev/null || true
 	cp -a "$PROJECT"/tests/demo/. "$root/demo/" 2>/dev/null || true
 	if [ -n "${GUEST_TESTS_EXTRA:-}" ]; then

@@ -14,7 +14,7 @@ results_begin vm-test
 
 mkdir -p "$VM_DIR"
 vm_build_kernel || { fail "vm: the test kernel does not build (log $VM_BUILD/build.log)"; exit 1; }
-vm_initramfs "$VM_DIR/initramfs.cpio.gz"
+vm_initramfs "$VM_DIR/initramfs.cpio.gz" || { fail "vm: the guest programs do not build"; exit 1; }
 log=$VM_DIR/console.log
 rc=0
 vm_boot test "$log" || rc=$?
