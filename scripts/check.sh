@@ -335,6 +335,20 @@ for log in "$PROJECT"/scripts/tests/log-problems/*.log; do
 	check "log scanner: $name is $expect" [ "$got" = "$expect" ]
 done
 
+# --- kselftest results in the guest ----------------------------------------
+# Each fixture is a kselftest's output: a clean one gives only passes, each
+# bad-* one (a failure, a skip, fewer results than planned) at least one failure.
+for tap in "$PROJECT"/scripts/tests/kselftest-tap/*.tap; do
+	name=$(basename "$tap")
+	res=$(sh "$PROJECT/scripts/guest/kselftest-tap" fixture cat "$tap")
+	nfail=$(grep -c '^not ok - ' <<<"$res" || true)
+	nok=$(grep -c '^ok - ' <<<"$res" || true)
+	case "$name" in
+	bad-*) check "kselftest reader: $name yields a failure" [ "$nfail" -gt 0 ] ;;
+	*) check "kselftest reader: $name yields $nok passes, no failure" test "$nfail" -eq 0 -a "$nok" -gt 0 ;;
+	esac
+done
+
 # --- reading a guest's console --------------------------------------------
 # A clean console yields checks and no failure; each bad-* one yields at least
 # one failure (a failed KUnit case or guest test, a report, no end marker).
