@@ -10,12 +10,14 @@
 #   make check    checkpatch, bisectable build, sparse, W=1, clang, kernel-doc
 #   make kunit    KUnit under UML with KASAN, UBSAN, PROVE_LOCKING
 #   make vm-test  x86_64 debug kernel under QEMU: KUnit at boot + guest tests
+#   make bench    the evaluation: twins, sizes, raw-API ledger, throughput, charts
 #   make mail     the series as it would be mailed (dry run; sends nothing)
 #
 # Variables: KERNEL_SRC=, KERNEL_TARBALL= (make tree), JOBS=, VM_TIMEOUT=,
-# VM_ACCEL=tcg|kvm, GUEST_TESTS_EXTRA=dir (vm-test), REROLL=N (mail).
+# VM_ACCEL=tcg|kvm, GUEST_TESTS_EXTRA=dir (vm-test), BENCH_SMOKE=1 (bench),
+# REROLL=N (mail).
 
-TARGETS := tree apply export check kunit vm-test demo mail test
+TARGETS := tree apply export check kunit vm-test demo bench mail test
 
 .PHONY: $(TARGETS) help clean
 help:

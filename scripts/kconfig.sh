@@ -3,7 +3,8 @@
 # tinyconfig + scripts/config/vm-base.config + kernel-config.fragment, for
 # x86_64; with LLVM set, for Debian's clang. Fails, naming them, when options
 # the fragments ask for did not make it into the result (a dependency missing).
-# With KCONFIG_ALLOW_UNKNOWN=1 (per-patch builds of 'make check'), options the
+# KCONFIG_FRAGMENTS (space-separated paths) replaces the two fragments, for
+# the benchmark kernel. With KCONFIG_ALLOW_UNKNOWN=1 (per-patch builds of 'make check'), options the
 # tree does not define yet, because a later patch adds them, are let go.
 # Source it after lib.sh.
 
@@ -17,7 +18,11 @@ kconfig_symbols() {
 configure_kernel() {
 	local dir=$1 llvm=${2:-} mk=kmake frags missing
 	[ -n "$llvm" ] && mk=kmake_llvm
-	frags=("$PROJECT/scripts/config/vm-base.config" "$PROJECT/kernel-config.fragment")
+	if [ -n "${KCONFIG_FRAGMENTS:-}" ]; then
+		read -ra frags <<<"$KCONFIG_FRAGMENTS"
+	else
+		frags=("$PROJECT/scripts/config/vm-base.config" "$PROJECT/kernel-config.fragment")
+	fi
 	mkdir -p "$dir"
 	$mk "$dir" ARCH=x86_64 tinyconfig >"$dir/config.log" 2>&1 || { cat "$dir/config.log"; return 1; }
 	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$dir" "$dir/.config" "${frags[@]}" \

@@ -1,9 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # make test (the README's test command; .ci/run calls it): set up the tree
-# and apply the series if that was not done, then run check, kunit and
-# vm-test, all of them even when one fails, and end with one line summing
-# every check they ran: "N passed, N failed".
+# and apply the series if that was not done, then run check, kunit, vm-test
+# and a short 'make bench', all of them even when one fails, and end with one
+# line summing every check they ran: "N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 start=$(date +%s)
 
@@ -39,11 +39,14 @@ for stage in check kunit vm-test; do
 	info "make $stage"
 	"$PROJECT/scripts/$stage.sh" || status=1
 done
+echo
+info "make bench, short (BENCH_SMOKE=1): the evaluation harness end to end"
+BENCH_SMOKE=1 "$PROJECT/scripts/bench.sh" || status=1
 
 passed=0 failed=0
 echo
 echo "=== Summary ($(cat "$WORK/BASE" 2>/dev/null)) ==="
-for stage in series check kunit vm-test; do
+for stage in series check kunit vm-test bench-smoke; do
 	f=$RESULTS/$stage.tap
 	if [ -f "$f" ]; then
 		read -r p n < <(results_count "$f")
@@ -54,7 +57,7 @@ for stage in series check kunit vm-test; do
 	fi
 	passed=$((passed + p))
 	failed=$((failed + n))
-	printf '  %-8s %4d passed, %d failed\n' "$stage" "$p" "$n"
+	printf '  %-11s %4d passed, %d failed\n' "$stage" "$p" "$n"
 done
 echo "took $(( ($(date +%s) - start) / 60 )) min"
 echo "$passed passed, $failed failed" | tee "$RESULTS/summary"

@@ -7,7 +7,7 @@ VM_BUILD=$BUILD/vm
 VM_TIMEOUT=${VM_TIMEOUT:-600}
 
 need_vm_pkgs() {
-	need_pkgs qemu-system-x86 busybox-static cpio gzip gcc libc6-dev
+	need_pkgs qemu-system-x86 busybox-static cpio gzip gcc libc6-dev iproute2
 }
 
 # vm_build_kernel: the x86_64 test kernel (vm-base + fragment, sanitizers on)
@@ -17,6 +17,56 @@ vm_build_kernel() {
 	configure_kernel "$VM_BUILD" || return 1
 	kmake "$VM_BUILD" ARCH=x86_64 bzImage modules >"$VM_BUILD/build.log" 2>&1 ||
 		{ grep -E 'error|warning' "$VM_BUILD/build.log" | head -30; return 1; }
+}
+
+# vm_twins BUILD ROOT: build the classic-C twins of the drivers
+# (bench/twins/*, out-of-tree modules) against the kernel in BUILD, and
+# install them under ROOT/lib/modules (modprobe finds them).
+vm_twins() {
+	local build=$1 root=$2 src dir
+	for src in "$PROJECT"/bench/twins/*/; do
+		[ -f "$src/Kbuild" ] || continue
+		dir=$WORK/twins/$(basename "$build")/$(basename "$src")
+		rm -rf "$dir"
+		mkdir -p "$dir"
+		cp -a "$src/." "$dir/"
+		{ kmake "$build" ARCH=x86_64 M="$dir" modules &&
+			kmake "$build" ARCH=x86_64 M="$dir" INSTALL_MOD_PATH="$root" modules_install; } \
+			>"$dir/build.log" 2>&1 || { grep -E 'error|warning' "$dir/build.log" | head -20; return 1; }
+		if grep -q 'warning:' "$dir/build.log"; then
+			grep 'warning:' "$dir/build.log" | head -20
+			return 1
+		fi
+	done
+}
+
+# vm_bench_programs OUT: the benchmark's guest side (bench/guest): each .c a
+# static program, the rest copied as is.
+vm_bench_programs() {
+	local out=$1 src
+	mkdir -p "$out"
+	for src in "$PROJECT"/bench/guest/*; do
+		case "$src" in
+		*.c) gcc -static -O2 -Wall -Werror -o "$out/$(basename "$src" .c)" "$src" || return 1 ;;
+		*) install -m 755 "$src" "$out/" ;;
+		esac
+	done
+}
+
+# vm_iproute2 ROOT: Debian's iproute2 (busybox's ip cannot add links of a
+# kind) at /opt/iproute2/ip with the libraries it links, and its plugin for
+# safe_loop's "peer name" at /opt/iproute2/lib (IP_LIB_DIR). Tests call it by
+# absolute path: busybox's sh would run its own applet for "ip".
+vm_iproute2() {
+	local root=$1 ip=/usr/sbin/ip lib
+	mkdir -p "$root/opt/iproute2/lib"
+	cp "$ip" "$root/opt/iproute2/ip"
+	for lib in $(ldd "$ip" | grep -oE '/[^ ]+\.so[^ ]*'); do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+	gcc -shared -fPIC -O2 -Wall -Werror -o "$root/opt/iproute2/lib/link_safe_loop.so" \
+		"$PROJECT/scripts/guest/iproute2/link_safe_loop.c"
 }
 
 # vm_selftests OUT: the kselftests the series adds (a tools/testing/selftests
@@ -46,13 +96,17 @@ vm_initramfs() {
 	local out=$1 root
 	root=$(mktemp -d)
 	chmod 755 "$root"
-	mkdir -p "$root"/{bin,sbin,tests,demo,proc,sys,dev,tmp,selftests}
+	mkdir -p "$root"/{bin,sbin,tests,demo,proc,sys,dev,tmp,selftests,run,var}
+	ln -s ../run "$root/var/run"
 	cp /bin/busybox "$root/bin/busybox"
 	# /lib/modules/<release> with modules.dep, for busybox modprobe.
 	kmake "$VM_BUILD" ARCH=x86_64 INSTALL_MOD_PATH="$root" modules_install \
 		>"$VM_BUILD/modules_install.log" 2>&1 ||
 		{ cat "$VM_BUILD/modules_install.log"; rm -rf "$root"; return 1; }
+	vm_twins "$VM_BUILD" "$root" || { rm -rf "$root"; return 1; }
 	vm_selftests "$root/selftests" || { rm -rf "$root"; return 1; }
+	vm_iproute2 "$root" || { rm -rf "$root"; return 1; }
+	vm_bench_programs "$root/bench" || { rm -rf "$root"; return 1; }
 	install -m 755 "$PROJECT/scripts/guest/init" "$root/init"
 	install -m 755 "$PROJECT/scripts/guest/kselftest-tap" "$root/bin/kselftest-tap"
 	cp -a "$PROJECT"/tests/guest/. "$root/tests/" 2>/dev/null || true
@@ -82,7 +136,8 @@ vm_accel() {
 	cat "$probe"
 }
 
-# vm_boot MODE LOG: boot the test kernel with safe.mode=MODE, console to LOG.
+# vm_boot MODE LOG: boot the test kernel with safe.mode=MODE (and VM_APPEND),
+# console to LOG.
 # Returns QEMU's status (124: timeout).
 vm_boot() {
 	local mode=$1 log=$2 accel rc
@@ -90,7 +145,7 @@ vm_boot() {
 	local qemu=(qemu-system-x86_64 -machine pc -smp 2 -m 1G -display none -monitor none
 		-serial stdio -nic none -no-reboot
 		-kernel "$VM_BUILD/arch/x86/boot/bzImage" -initrd "$VM_DIR/initramfs.cpio.gz"
-		-append "console=ttyS0 panic=-1 safe.mode=$mode" -cpu max)
+		-append "console=ttyS0 panic=-1 safe.mode=$mode ${VM_APPEND:-}" -cpu max)
 	if [ "$accel" = kvm ]; then qemu+=(-enable-kvm); else qemu+=(-accel tcg); fi
 	info "booting the test kernel under QEMU ($accel, timeout ${VM_TIMEOUT}s)"
 	echo "accel: $accel" >"$VM_DIR/accel"

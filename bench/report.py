@@ -1,0 +1,340 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""Turn one benchmark boot into figures: JSON, CSV, a Markdown page, charts.
+
+    report.py --log CONSOLE --build KBUILD --tree KSRC --twins TWINDIR
+              --accel tcg|kvm --out DIR [--doc PAGE --charts DIR --readme README]
+
+Reads the guest's "bench:" lines from the console log, measures sizes with
+size(1) in the benchmark kernel's build directory, counts lines of code and
+raw kernel operations (scripts/raw-api.py) in the sources, and writes
+DIR/bench.json, DIR/char-throughput.csv, DIR/evaluation.md and the charts
+(gnuplot, SVG and PNG). --doc and --charts copy the page and the charts
+where the repository keeps them; --readme rewrites the summary between
+README's bench markers. Prints the problems it found (missing
+figures, failed runs) on stderr and exits 1 if there were any.
+"""
+import argparse
+import glob
+import importlib.util
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location(
+    "raw_api", os.path.join(HERE, "..", "scripts", "raw-api.py"))
+raw_api = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(raw_api)
+
+# The studies' counts of unsafe uses left in Rust driver logic.
+STUDIES_UNSAFE = [("GPU (Rust)", 107), ("binder (Rust)", 45),
+                  ("NVMe (Rust)", 44), ("e1000 (Rust)", 4),
+                  ("null_blk (Rust)", 0)]
+CHAR_DEVICES = ["safe_random0", "classic_random0", "urandom", "zero"]
+LABELS = {"safe_random0": "safe_random (lib/safe)",
+          "classic_random0": "classic_random (twin)",
+          "urandom": "/dev/urandom (mainline)",
+          "zero": "/dev/zero (copy-out limit)"}
+problems = []
+
+
+def problem(msg):
+    problems.append(msg)
+    print("report: " + msg, file=sys.stderr)
+
+
+def parse_log(path):
+    runs, errors, info = {}, [], ""
+    rx = re.compile(r"^guest: bench: char dev=(\S+) bs=(\d+) readers=(\d+) "
+                    r"rep=(\d+) mbps=([\d.]+)$")
+    with open(path, errors="replace") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            m = rx.match(line)
+            if m:
+                key = (m.group(1), int(m.group(2)), int(m.group(3)))
+                runs.setdefault(key, []).append(float(m.group(5)))
+            elif line.startswith("guest: bench: error"):
+                errors.append(line[len("guest: bench: "):])
+            elif line.startswith("guest: bench: info"):
+                info = line[len("guest: bench: info "):]
+    return runs, errors, info
+
+
+def size_of(path):
+    """text, data, bss and file bytes of an object, or None."""
+    if not os.path.exists(path):
+        problem(f"no object {path}")
+        return None
+    out = subprocess.run(["size", path], capture_output=True, text=True,
+                         check=True).stdout.splitlines()[-1].split()
+    return {"text": int(out[0]), "data": int(out[1]), "bss": int(out[2]),
+            "file": os.path.getsize(path)}
+
+
+def sum_sizes(paths):
+    sizes = [s for s in (size_of(p) for p in paths) if s]
+    return {k: sum(s[k] for s in sizes) for k in ("text", "data", "bss", "file")}
+
+
+def loc(paths):
+    n = 0
+    for p in paths:
+        with open(p, errors="replace") as f:
+            n += sum(1 for line in raw_api.strip(f.read()).split("\n")
+                     if line.strip())
+    return n
+
+
+def ledger(paths):
+    counts = {name: 0 for name, _ in raw_api.CATEGORIES}
+    for p in paths:
+        for _, name, _ in raw_api.scan(p):
+            counts[name] += 1
+    counts["total"] = sum(counts.values())
+    return counts
+
+
+def ratio(a, b):
+    return round(a / b, 3) if b else None
+
+
+def gnuplot(script):
+    subprocess.run(["gnuplot"], input=script, text=True, check=True)
+
+
+def charts(out, sizes, char):
+    order = [("safe_random", "safe_random"), ("classic_random", "classic twin"),
+             ("mainline random.o", "mainline random.o"),
+             ("lib/safe (shared)", "lib/safe (shared)")]
+    with open(os.path.join(out, "size.dat"), "w") as f:
+        for name, label in order:
+            s = sizes.get(name)
+            if s:
+                f.write(f'"{label}" {s["text"]} {s["data"]} {s["bss"]}\n')
+    with open(os.path.join(out, "char.dat"), "w") as f:
+        f.write('case safe_random "classic twin" /dev/urandom /dev/zero\n')
+        for (bs, readers), row in sorted(char.items()):
+            size = f"{bs // 1048576}M" if bs >= 1048576 else f"{bs // 1024}K"
+            label = f'"{size} x{readers}"'
+            f.write(label + " " + " ".join(
+                str(row.get(d, {}).get("median", 0)) for d in CHAR_DEVICES) + "\n")
+    common = ("set termoption noenhanced\nset style data histograms\n"
+              "set style fill solid 0.8 border -1\nset grid ytics\n"
+              "set boxwidth 0.9\n")
+    for term, ext in (("svg size 860,480 dynamic", "svg"),
+                      ("pngcairo size 860,480", "png")):
+        gnuplot(f"""set terminal {term}
+set output '{out}/size.{ext}'
+set title 'Driver size: object sections in bytes (benchmark kernel)'
+set style histogram rowstacked
+{common}set key top left
+set ylabel 'bytes'
+plot '{out}/size.dat' using 2:xtic(1) title 'text', '' using 3 title 'data', '' using 4 title 'bss'
+""")
+        gnuplot(f"""set terminal {term}
+set output '{out}/char-throughput.{ext}'
+set title 'Character device reads: median MB/s, log scale (block size x readers)'
+set style histogram clustered gap 1
+{common}set key outside right top
+set ylabel 'MB/s'
+set logscale y
+plot for [i=2:{len(CHAR_DEVICES) + 1}] '{out}/char.dat' using i:xtic(1) title columnhead(i)
+""")
+
+
+def markdown(res):
+    r = []
+    r.append("# Evaluation: safe drivers against classic C and mainline\n")
+    r.append("Generated by `make bench` (bench/report.py) from one guest boot; "
+             "do not edit by hand.\n")
+    r.append(f"- Guest: QEMU **{res['accel'].upper()}**, {res['info']}. "
+             + ("Under TCG every instruction is emulated: absolute figures say "
+                "little, the ratios measured in the same boot are the result."
+                if res["accel"] == "tcg" else "") + "\n")
+    r.append(f"- Kernel: {res['kernel']} (tinyconfig + vm-base, no debug options).\n")
+    r.append("\n## Size\n")
+    r.append("| object | text | data | bss | file bytes |\n|---|---:|---:|---:|---:|")
+    for name, s in res["sizes"].items():
+        r.append(f"| {name} | {s['text']} | {s['data']} | {s['bss']} | {s['file']} |")
+    sr = res["size_ratios"]
+    r.append(f"\nsafe_random / classic_random: text x{sr['text_vs_twin']}, "
+             f".ko x{sr['ko_vs_twin']}. (The studies found Rust modules about "
+             "10x the size of C.) lib/safe is shared by every driver built on "
+             "it; safe_random's own object does not include it.\n")
+    r.append("![driver size](evaluation/size.svg)\n")
+    r.append("\n## Lines of code (non-blank, non-comment)\n")
+    r.append("| source | lines |\n|---|---:|")
+    for name, n in res["loc"].items():
+        r.append(f"| {name} | {n} |")
+    r.append("\n## Raw-API ledger\n")
+    r.append("Raw kernel operations per file (scripts/raw-api.py: user copies "
+             "and pointers, container_of, private data, casts, lock calls, raw "
+             "alloc/free, raw registration, goto). In lib/safe each has a "
+             "comment saying why it is sound.\n")
+    cats = [name for name, _ in raw_api.CATEGORIES] + ["total"]
+    r.append("| file | " + " | ".join(cats) + " |")
+    r.append("|---|" + "---:|" * len(cats))
+    for name, c in res["ledger"].items():
+        r.append(f"| {name} | " + " | ".join(str(c[k]) for k in cats) + " |")
+    r.append("\nBeside the studies' counts of `unsafe` left in Rust driver "
+             "logic: " + ", ".join(f"{n} {c}" for n, c in STUDIES_UNSAFE) +
+             f"; safe_random: {res['ledger']['drivers/char/safe_random.c']['total']}.\n")
+    r.append("\n## Character device throughput\n")
+    r.append("Median of the repetitions (min-max), MB/s; runs interleaved.\n")
+    r.append("| block x readers | " + " | ".join(LABELS[d] for d in CHAR_DEVICES)
+             + " | safe/twin | safe/urandom |")
+    r.append("|---|" + "---:|" * (len(CHAR_DEVICES) + 2))
+    for key, row in res["char"].items():
+        cells = []
+        for d in CHAR_DEVICES:
+            v = row.get(d)
+            cells.append(f"{v['median']} ({v['min']}-{v['max']})" if v else "-")
+        rt = res["char_ratios"].get(key, {})
+        r.append(f"| {key} | " + " | ".join(cells) +
+                 f" | {rt.get('vs_twin')} | {rt.get('vs_urandom')} |")
+    vs = [v["vs_twin"] for v in res["char_ratios"].values() if v.get("vs_twin")]
+    if vs:
+        r.append(f"\nsafe_random against its classic twin: median ratios from "
+                 f"{min(vs)} to {max(vs)} (1.0 = the same speed).\n")
+    r.append("![char throughput](evaluation/char-throughput.svg)\n")
+    return "\n".join(r) + "\n"
+
+
+def readme_block(res):
+    """The short summary README.md shows between its bench markers."""
+    r = [f"Latest `make bench` ({res['kernel']}, QEMU {res['accel'].upper()}; "
+         "full tables in [Documentation/evaluation.md](Documentation/evaluation.md)):\n"]
+    r.append("| | safe_random | classic twin | mainline |\n|---|---:|---:|---:|")
+    sz = res["sizes"]
+    def cell(name, key):
+        return str(sz[name][key]) if name in sz else "-"
+    r.append(f"| .text bytes | {cell('safe_random', 'text')} | {cell('classic_random', 'text')} "
+             f"| {cell('mainline random.o', 'text')} (random.o) |")
+    r.append(f"| lines of code | {res['loc']['drivers/char/safe_random.c']} "
+             f"| {res['loc']['bench/twins/classic_random.c']} "
+             f"| {res['loc']['drivers/char/random.c (mainline)']} (random.c) |")
+    r.append(f"| raw kernel operations | {res['ledger']['drivers/char/safe_random.c']['total']} "
+             f"| {res['ledger']['bench/twins/classic_random.c']['total']} "
+             f"| {res['ledger']['drivers/char/random.c (mainline)']['total']} (random.c) |")
+    for key, row in res["char"].items():
+        def mb(d):
+            return str(row[d]["median"]) if d in row else "-"
+        r.append(f"| read MB/s, {key} | {mb('safe_random0')} | {mb('classic_random0')} "
+                 f"| {mb('urandom')} (/dev/urandom) |")
+    r.append(f"\nlib/safe, shared by every driver on it: {sz.get('lib/safe (shared)', {}).get('text', '-')} "
+             "bytes of text. The studies counted `unsafe` uses left in Rust "
+             "driver logic: " + ", ".join(f"{n} {c}" for n, c in STUDIES_UNSAFE) + ".\n")
+    r.append("![driver size](Documentation/evaluation/size.svg)")
+    r.append("![char throughput](Documentation/evaluation/char-throughput.svg)")
+    return "\n".join(r) + "\n"
+
+
+def update_readme(path, block):
+    text = open(path).read()
+    begin, end = "<!-- bench:begin -->\n", "<!-- bench:end -->"
+    i, j = text.find(begin), text.find(end)
+    if i < 0 or j < i:
+        problem(f"{path} has no bench markers")
+        return
+    with open(path, "w") as f:
+        f.write(text[:i + len(begin)] + block + text[j:])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for a in ("log", "build", "tree", "twins", "accel", "out"):
+        ap.add_argument("--" + a, required=True)
+    ap.add_argument("--doc")
+    ap.add_argument("--charts")
+    ap.add_argument("--readme")
+    ap.add_argument("--min-runs", type=int, default=1)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+
+    runs, errors, info = parse_log(args.log)
+    for e in errors:
+        problem(f"guest: {e}")
+    kernel = open(os.path.join(args.build, "include/config/kernel.release")).read().strip()
+    b, t = args.build, args.tree
+    layer_objs = [o for o in glob.glob(os.path.join(b, "lib/safe/*.o"))
+                  if not o.endswith("_kunit.o") and "built-in" not in o]
+    if not layer_objs:
+        problem("no lib/safe object in the benchmark build")
+    sizes = {
+        "safe_random": size_of(os.path.join(b, "drivers/char/safe_random.ko")),
+        "classic_random": size_of(os.path.join(args.twins, "classic_random/classic_random.ko")),
+        "mainline random.o": size_of(os.path.join(b, "drivers/char/random.o")),
+        "lib/safe (shared)": sum_sizes(layer_objs),
+    }
+    sizes = {k: v for k, v in sizes.items() if v}
+    layer_src = sorted(p for p in glob.glob(os.path.join(t, "lib/safe/*.c"))
+                       if not p.endswith("_kunit.c"))
+    layer_src += sorted(glob.glob(os.path.join(t, "include/linux/safe/*.h")))
+    twin_src = os.path.join(HERE, "twins/classic_random/classic_random.c")
+    files = {"drivers/char/safe_random.c": [os.path.join(t, "drivers/char/safe_random.c")],
+             "bench/twins/classic_random.c": [twin_src],
+             "drivers/char/random.c (mainline)": [os.path.join(t, "drivers/char/random.c")],
+             "lib/safe + include/linux/safe": layer_src}
+    res = {"accel": args.accel, "kernel": kernel, "info": info,
+           "sizes": sizes,
+           "loc": {k: loc(v) for k, v in files.items()},
+           "ledger": {k: ledger(v) for k, v in files.items()},
+           "char": {}, "char_ratios": {}}
+    if "safe_random" in sizes and "classic_random" in sizes:
+        res["size_ratios"] = {
+            "text_vs_twin": ratio(sizes["safe_random"]["text"], sizes["classic_random"]["text"]),
+            "ko_vs_twin": ratio(sizes["safe_random"]["file"], sizes["classic_random"]["file"])}
+    else:
+        problem("sizes of the driver or its twin are missing")
+        res["size_ratios"] = {"text_vs_twin": None, "ko_vs_twin": None}
+    chart_rows = {}
+    for bs in (4096, 65536, 1048576):
+        for readers in (1, 2):
+            key = f"{bs // 1024} KiB x{readers}"
+            row = {}
+            for d in CHAR_DEVICES:
+                v = runs.get((d, bs, readers), [])
+                if len(v) < args.min_runs:
+                    problem(f"{d} {key}: {len(v)} runs, expected {args.min_runs}")
+                if v:
+                    row[d] = {"median": round(statistics.median(v), 1),
+                              "min": min(v), "max": max(v), "runs": v}
+            res["char"][key] = row
+            chart_rows[(bs, readers)] = row
+            med = {d: row[d]["median"] for d in row}
+            res["char_ratios"][key] = {
+                "vs_twin": ratio(med.get("safe_random0", 0), med.get("classic_random0", 0)),
+                "vs_urandom": ratio(med.get("safe_random0", 0), med.get("urandom", 0))}
+
+    with open(os.path.join(args.out, "bench.json"), "w") as f:
+        json.dump(res, f, indent=1)
+    with open(os.path.join(args.out, "char-throughput.csv"), "w") as f:
+        f.write("device,block,readers,rep,mbps\n")
+        for (d, bs, readers), v in sorted(runs.items()):
+            for i, x in enumerate(v, 1):
+                f.write(f"{d},{bs},{readers},{i},{x}\n")
+    charts(args.out, sizes, chart_rows)
+    page = markdown(res)
+    with open(os.path.join(args.out, "evaluation.md"), "w") as f:
+        f.write(page)
+    if args.doc:
+        with open(args.doc, "w") as f:
+            f.write(page)
+    if args.readme:
+        update_readme(args.readme, readme_block(res))
+    if args.charts:
+        os.makedirs(args.charts, exist_ok=True)
+        for c in ("size", "char-throughput"):
+            for ext in ("svg", "png"):
+                shutil.copy(os.path.join(args.out, f"{c}.{ext}"), args.charts)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
