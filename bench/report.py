@@ -48,22 +48,35 @@ def problem(msg):
     print("report: " + msg, file=sys.stderr)
 
 
+NET_KINDS = ["safe_loop", "classic_loop", "veth"]
+FRAME_DEVS = {"sl_lone": "safe_loop", "cl_lone": "classic_loop", "lo": "lo"}
+
+
 def parse_log(path):
-    runs, errors, info = {}, [], ""
+    runs, errors, info, net = {}, [], "", {}
     rx = re.compile(r"^guest: bench: char dev=(\S+) bs=(\d+) readers=(\d+) "
                     r"rep=(\d+) mbps=([\d.]+)$")
+    rx_net = re.compile(r"^guest: bench: net-(\w+) (\w+)=(\S+) (?:size=(\d+) )?"
+                        r"rep=\d+ (.*)$")
     with open(path, errors="replace") as f:
         for line in f:
             line = line.rstrip("\n")
             m = rx.match(line)
-            if m:
+            mn = rx_net.match(line)
+            if mn:
+                what, who, size = mn.group(1), mn.group(3), mn.group(4)
+                for kv in mn.group(5).split():
+                    k, v = kv.split("=")
+                    key = (what, FRAME_DEVS.get(who, who), int(size or 0), k)
+                    net.setdefault(key, []).append(float(v))
+            elif m:
                 key = (m.group(1), int(m.group(2)), int(m.group(3)))
                 runs.setdefault(key, []).append(float(m.group(5)))
             elif line.startswith("guest: bench: error"):
                 errors.append(line[len("guest: bench: "):])
             elif line.startswith("guest: bench: info"):
                 info = line[len("guest: bench: info "):]
-    return runs, errors, info
+    return runs, errors, info, net
 
 
 def size_of(path):
@@ -108,10 +121,35 @@ def gnuplot(script):
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
 
+def net_chart(out, res):
+    with open(os.path.join(out, "net.dat"), "w") as f:
+        f.write('metric safe_loop "classic twin"\n')
+        for metric, label, _ in NET_METRICS:
+            r = res["net_ratios"].get(metric, {})
+            f.write(f'"{metric}" {r.get("vs_mainline") or 0} {r.get("twin_vs_mainline") or 0}\n')
+    for term, ext in (("svg size 860,480 dynamic", "svg"),
+                      ("pngcairo size 860,480", "png")):
+        gnuplot(f"""set terminal {term}
+set output '{out}/net.{ext}'
+set termoption noenhanced
+set title 'Network: speed relative to mainline (lo or veth = 1; latency inverted)'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set grid ytics
+set key outside right top
+set yrange [0:*]
+set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2
+plot for [i=2:3] '{out}/net.dat' using i:xtic(1) title columnhead(i)
+""")
+
+
 def charts(out, sizes, char):
-    order = [("safe_random", "safe_random"), ("classic_random", "classic twin"),
-             ("mainline random.o", "mainline random.o"),
-             ("lib/safe (shared)", "lib/safe (shared)")]
+    order = [("safe_random", "safe_random"), ("classic_random", "classic_random"),
+             ("mainline random.o", "random.o"),
+             ("safe_loop", "safe_loop"), ("classic_loop", "classic_loop"),
+             ("mainline veth.ko", "veth.ko"), ("mainline loopback.o", "loopback.o"),
+             ("lib/safe (shared)", "lib/safe")]
     with open(os.path.join(out, "size.dat"), "w") as f:
         for name, label in order:
             s = sizes.get(name)
@@ -164,7 +202,8 @@ def markdown(res):
         r.append(f"| {name} | {s['text']} | {s['data']} | {s['bss']} | {s['file']} |")
     sr = res["size_ratios"]
     r.append(f"\nsafe_random / classic_random: text x{sr['text_vs_twin']}, "
-             f".ko x{sr['ko_vs_twin']}. (The studies found Rust modules about "
+             f".ko x{sr['ko_vs_twin']}; safe_loop / classic_loop: text "
+             f"x{sr.get('loop_text_vs_twin')}, .ko x{sr.get('loop_ko_vs_twin')}. (The studies found Rust modules about "
              "10x the size of C.) lib/safe is shared by every driver built on "
              "it; safe_random's own object does not include it.\n")
     r.append("![driver size](evaluation/size.svg)\n")
@@ -184,7 +223,8 @@ def markdown(res):
         r.append(f"| {name} | " + " | ".join(str(c[k]) for k in cats) + " |")
     r.append("\nBeside the studies' counts of `unsafe` left in Rust driver "
              "logic: " + ", ".join(f"{n} {c}" for n, c in STUDIES_UNSAFE) +
-             f"; safe_random: {res['ledger']['drivers/char/safe_random.c']['total']}.\n")
+             f"; safe_random: {res['ledger']['drivers/char/safe_random.c']['total']}, "
+             f"safe_loop: {res['ledger']['drivers/net/safe_loop.c']['total']}.\n")
     r.append("\n## Character device throughput\n")
     r.append("Median of the repetitions (min-max), MB/s; runs interleaved.\n")
     r.append("| block x readers | " + " | ".join(LABELS[d] for d in CHAR_DEVICES)
@@ -203,7 +243,74 @@ def markdown(res):
         r.append(f"\nsafe_random against its classic twin: median ratios from "
                  f"{min(vs)} to {max(vs)} (1.0 = the same speed).\n")
     r.append("![char throughput](evaluation/char-throughput.svg)\n")
+    r.append("\n## Network\n")
+    r.append("Loopback mode: AF_PACKET frames sent and received back on the "
+             "device, one in flight (mainline: lo). Pair mode, between two "
+             "namespaces (mainline: veth): UDP request/response round trips "
+             "(64 B), UDP packets/s received from a sender blasting 64-byte "
+             "datagrams, TCP bulk throughput. Median (min-max) of the "
+             "repetitions; ratios >1 mean safe_loop is faster (for latency: "
+             "lower).\n")
+    r.append("| metric | safe_loop | classic_loop (twin) | mainline | safe/twin | safe/mainline |")
+    r.append("|---|---:|---:|---:|---:|---:|")
+    for metric, label, _ in NET_METRICS:
+        row = res["net"].get(metric, {})
+        rt = res["net_ratios"].get(metric, {})
+        def cell(k):
+            v = row.get(k)
+            return f"{v['median']} ({v['min']}-{v['max']})" if v else "-"
+        main = rt.get("mainline", "veth")
+        r.append(f"| {label} | {cell('safe_loop')} | {cell('classic_loop')} | "
+                 f"{cell(main)} ({main}) | {rt.get('vs_twin')} | {rt.get('vs_mainline')} |")
+    r.append("\n![network](evaluation/net.svg)\n")
     return "\n".join(r) + "\n"
+
+
+NET_METRICS = [  # (key in results, label, higher is better)
+    ("frames 64 B", "loopback frames/s, 64 B", True),
+    ("frames 1500 B", "loopback frames/s, 1500 B", True),
+    ("ping p50 us", "pair ping-pong p50 (us)", False),
+    ("ping p99 us", "pair ping-pong p99 (us)", False),
+    ("udp pps", "pair UDP packets/s", True),
+    ("tcp MB/s", "pair TCP MB/s", True),
+]
+
+
+def stats(v):
+    return {"median": round(statistics.median(v), 1), "min": min(v), "max": max(v),
+            "runs": v}
+
+
+def net_results(net, min_runs):
+    """Per metric and device kind: median/min/max; ratios to twin and mainline."""
+    out, ratios = {}, {}
+    wanted = {"frames 64 B": [("frames", k, 64, "fps") for k in ("safe_loop", "classic_loop", "lo")],
+              "frames 1500 B": [("frames", k, 1500, "fps") for k in ("safe_loop", "classic_loop", "lo")],
+              "ping p50 us": [("ping", k, 0, "p50") for k in NET_KINDS],
+              "ping p99 us": [("ping", k, 0, "p99") for k in NET_KINDS],
+              "udp pps": [("udp", k, 0, "pps") for k in NET_KINDS],
+              "tcp MB/s": [("tcp", k, 0, "mbps") for k in NET_KINDS]}
+    for metric, keys in wanted.items():
+        row = {}
+        for key in keys:
+            v = net.get(key, [])
+            if len(v) < min_runs:
+                problem(f"net {metric} {key[1]}: {len(v)} runs, expected {min_runs}")
+            if v:
+                row[key[1]] = stats(v)
+        out[metric] = row
+        med = {k: row[k]["median"] for k in row}
+        mainline = "lo" if metric.startswith("frames") else "veth"
+        higher = dict((m, h) for m, _, h in NET_METRICS)[metric]
+        def r(a, b):
+            if a not in med or b not in med:
+                return None
+            return ratio(med[a], med[b]) if higher else ratio(med[b], med[a])
+        ratios[metric] = {"vs_twin": r("safe_loop", "classic_loop"),
+                          "vs_mainline": r("safe_loop", mainline),
+                          "twin_vs_mainline": r("classic_loop", mainline),
+                          "mainline": mainline}
+    return out, ratios
 
 
 def readme_block(res):
@@ -227,11 +334,27 @@ def readme_block(res):
             return str(row[d]["median"]) if d in row else "-"
         r.append(f"| read MB/s, {key} | {mb('safe_random0')} | {mb('classic_random0')} "
                  f"| {mb('urandom')} (/dev/urandom) |")
+    r.append("\n| | safe_loop | classic twin | mainline |\n|---|---:|---:|---:|")
+    r.append(f"| .text bytes | {cell('safe_loop', 'text')} | {cell('classic_loop', 'text')} "
+             f"| {cell('mainline veth.ko', 'text')} (veth) |")
+    r.append(f"| lines of code | {res['loc']['drivers/net/safe_loop.c']} "
+             f"| {res['loc']['bench/twins/classic_loop.c']} "
+             f"| {res['loc']['drivers/net/veth.c (mainline)']} (veth.c) |")
+    r.append(f"| raw kernel operations | {res['ledger']['drivers/net/safe_loop.c']['total']} "
+             f"| {res['ledger']['bench/twins/classic_loop.c']['total']} "
+             f"| {res['ledger']['drivers/net/veth.c (mainline)']['total']} (veth.c) |")
+    for metric, label, _ in NET_METRICS:
+        row = res["net"].get(metric, {})
+        main = res["net_ratios"].get(metric, {}).get("mainline", "veth")
+        def med(k):
+            return str(row[k]["median"]) if k in row else "-"
+        r.append(f"| {label} | {med('safe_loop')} | {med('classic_loop')} | {med(main)} ({main}) |")
     r.append(f"\nlib/safe, shared by every driver on it: {sz.get('lib/safe (shared)', {}).get('text', '-')} "
              "bytes of text. The studies counted `unsafe` uses left in Rust "
              "driver logic: " + ", ".join(f"{n} {c}" for n, c in STUDIES_UNSAFE) + ".\n")
     r.append("![driver size](Documentation/evaluation/size.svg)")
     r.append("![char throughput](Documentation/evaluation/char-throughput.svg)")
+    r.append("![network](Documentation/evaluation/net.svg)")
     return "\n".join(r) + "\n"
 
 
@@ -257,7 +380,7 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
-    runs, errors, info = parse_log(args.log)
+    runs, errors, info, net = parse_log(args.log)
     for e in errors:
         problem(f"guest: {e}")
     kernel = open(os.path.join(args.build, "include/config/kernel.release")).read().strip()
@@ -270,6 +393,10 @@ def main():
         "safe_random": size_of(os.path.join(b, "drivers/char/safe_random.ko")),
         "classic_random": size_of(os.path.join(args.twins, "classic_random/classic_random.ko")),
         "mainline random.o": size_of(os.path.join(b, "drivers/char/random.o")),
+        "safe_loop": size_of(os.path.join(b, "drivers/net/safe_loop.ko")),
+        "classic_loop": size_of(os.path.join(args.twins, "classic_loop/classic_loop.ko")),
+        "mainline veth.ko": size_of(os.path.join(b, "drivers/net/veth.ko")),
+        "mainline loopback.o": size_of(os.path.join(b, "drivers/net/loopback.o")),
         "lib/safe (shared)": sum_sizes(layer_objs),
     }
     sizes = {k: v for k, v in sizes.items() if v}
@@ -280,6 +407,10 @@ def main():
     files = {"drivers/char/safe_random.c": [os.path.join(t, "drivers/char/safe_random.c")],
              "bench/twins/classic_random.c": [twin_src],
              "drivers/char/random.c (mainline)": [os.path.join(t, "drivers/char/random.c")],
+             "drivers/net/safe_loop.c": [os.path.join(t, "drivers/net/safe_loop.c")],
+             "bench/twins/classic_loop.c": [os.path.join(HERE, "twins/classic_loop/classic_loop.c")],
+             "drivers/net/veth.c (mainline)": [os.path.join(t, "drivers/net/veth.c")],
+             "drivers/net/loopback.c (mainline)": [os.path.join(t, "drivers/net/loopback.c")],
              "lib/safe + include/linux/safe": layer_src}
     res = {"accel": args.accel, "kernel": kernel, "info": info,
            "sizes": sizes,
@@ -290,6 +421,11 @@ def main():
         res["size_ratios"] = {
             "text_vs_twin": ratio(sizes["safe_random"]["text"], sizes["classic_random"]["text"]),
             "ko_vs_twin": ratio(sizes["safe_random"]["file"], sizes["classic_random"]["file"])}
+        if "safe_loop" in sizes and "classic_loop" in sizes:
+            res["size_ratios"]["loop_text_vs_twin"] = ratio(sizes["safe_loop"]["text"],
+                                                            sizes["classic_loop"]["text"])
+            res["size_ratios"]["loop_ko_vs_twin"] = ratio(sizes["safe_loop"]["file"],
+                                                          sizes["classic_loop"]["file"])
     else:
         problem("sizes of the driver or its twin are missing")
         res["size_ratios"] = {"text_vs_twin": None, "ko_vs_twin": None}
@@ -312,6 +448,8 @@ def main():
                 "vs_twin": ratio(med.get("safe_random0", 0), med.get("classic_random0", 0)),
                 "vs_urandom": ratio(med.get("safe_random0", 0), med.get("urandom", 0))}
 
+    res["net"], res["net_ratios"] = net_results(net, args.min_runs)
+
     with open(os.path.join(args.out, "bench.json"), "w") as f:
         json.dump(res, f, indent=1)
     with open(os.path.join(args.out, "char-throughput.csv"), "w") as f:
@@ -320,6 +458,7 @@ def main():
             for i, x in enumerate(v, 1):
                 f.write(f"{d},{bs},{readers},{i},{x}\n")
     charts(args.out, sizes, chart_rows)
+    net_chart(args.out, res)
     page = markdown(res)
     with open(os.path.join(args.out, "evaluation.md"), "w") as f:
         f.write(page)
@@ -330,7 +469,7 @@ def main():
         update_readme(args.readme, readme_block(res))
     if args.charts:
         os.makedirs(args.charts, exist_ok=True)
-        for c in ("size", "char-throughput"):
+        for c in ("size", "char-throughput", "net"):
             for ext in ("svg", "png"):
                 shutil.copy(os.path.join(args.out, f"{c}.{ext}"), args.charts)
     return 1 if problems else 0

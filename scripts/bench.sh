@@ -57,13 +57,15 @@ if /usr/bin/python3 "$PROJECT/bench/report.py" --log "$log" --build "$VM_BUILD" 
 else
 	fail "bench: figures missing or runs failed (above)"
 fi
-for f in bench.json char-throughput.csv evaluation.md size.svg size.png char-throughput.svg char-throughput.png; do
+for f in bench.json char-throughput.csv evaluation.md size.svg size.png \
+	char-throughput.svg char-throughput.png net.svg net.png; do
 	check "bench: $out/$f written" test -s "$out/$f"
 done
 check "bench: bench.json is valid JSON with every device" /usr/bin/python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert all(len(row) == 4 for row in r["char"].values()), "a device is missing"
+assert all(len(row) == 4 for row in r["char"].values()), "a char device is missing"
+assert all(len(row) == 3 for row in r["net"].values()), "a net device is missing"
 assert r["size_ratios"]["text_vs_twin"], "no size ratio"
 ' "$out/bench.json"
 echo "results: $out (console $log)"

@@ -55,18 +55,21 @@ vm_bench_programs() {
 
 # vm_iproute2 ROOT: Debian's iproute2 (busybox's ip cannot add links of a
 # kind) at /opt/iproute2/ip with the libraries it links, and its plugin for
-# safe_loop's "peer name" at /opt/iproute2/lib (IP_LIB_DIR). Tests call it by
+# safe_loop's "peer name" (and its twin's) at /opt/iproute2/lib (IP_LIB_DIR). Tests call it by
 # absolute path: busybox's sh would run its own applet for "ip".
 vm_iproute2() {
-	local root=$1 ip=/usr/sbin/ip lib
+	local root=$1 ip=/usr/sbin/ip lib kind
 	mkdir -p "$root/opt/iproute2/lib"
 	cp "$ip" "$root/opt/iproute2/ip"
 	for lib in $(ldd "$ip" | grep -oE '/[^ ]+\.so[^ ]*'); do
 		mkdir -p "$root$(dirname "$lib")"
 		cp -L "$lib" "$root$lib"
 	done
-	gcc -shared -fPIC -O2 -Wall -Werror -o "$root/opt/iproute2/lib/link_safe_loop.so" \
-		"$PROJECT/scripts/guest/iproute2/link_safe_loop.c"
+	for kind in safe_loop classic_loop; do
+		gcc -shared -fPIC -O2 -Wall -Werror -DLINK_KIND=$kind \
+			-o "$root/opt/iproute2/lib/link_$kind.so" \
+			"$PROJECT/scripts/guest/iproute2/link_safe_loop.c" || return 1
+	done
 }
 
 # vm_selftests OUT: the kselftests the series adds (a tools/testing/selftests

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * iproute2 support for "ip link add NAME type safe_loop peer [name] PEER".
+ * iproute2 support for "ip link add NAME type safe_loop peer [name] PEER"
+ * (and for any kind with the same attributes: -DLINK_KIND=classic_loop
+ * builds link_classic_loop.so for the evaluation's twin).
  *
  * iproute2 parses the options of a link kind with a "link_util" that it
  * finds in its own binary or, for other kinds, in IP_LIB_DIR/link_KIND.so
@@ -19,6 +21,14 @@
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+
+#ifndef LINK_KIND
+#define LINK_KIND	safe_loop
+#endif
+#define STR_(x)		#x
+#define STR(x)		STR_(x)
+#define UTIL_(kind)	kind##_link_util
+#define UTIL(kind)	UTIL_(kind)
 
 #define SAFE_NETDEV_INFO_PEER	1
 #define SAFE_NETDEV_INFO_MAX	1
@@ -59,11 +69,12 @@ static int parse_opt(struct link_util *lu, int argc, char **argv,
 	else if (argc == 2 && !strcmp(argv[0], "peer"))
 		peer = argv[1];
 	else {
-		fprintf(stderr, "usage: ip link add NAME type safe_loop [peer [name] PEER]\n");
+		fprintf(stderr, "usage: ip link add NAME type %s [peer [name] PEER]\n",
+			STR(LINK_KIND));
 		return -1;
 	}
 	if (strlen(peer) >= 16) {
-		fprintf(stderr, "safe_loop: peer name \"%s\" is too long\n", peer);
+		fprintf(stderr, "%s: peer name \"%s\" is too long\n", STR(LINK_KIND), peer);
 		return -1;
 	}
 	nest = tail(n);
@@ -85,8 +96,8 @@ static int parse_opt(struct link_util *lu, int argc, char **argv,
 	return 0;
 }
 
-struct link_util safe_loop_link_util = {
-	.id = "safe_loop",
+struct link_util UTIL(LINK_KIND) = {
+	.id = STR(LINK_KIND),
 	.maxattr = SAFE_NETDEV_INFO_MAX,
 	.parse_opt = parse_opt,
 };
