@@ -124,9 +124,13 @@ def gnuplot(script):
 def net_chart(out, res):
     with open(os.path.join(out, "net.dat"), "w") as f:
         f.write('metric safe_loop "classic twin"\n')
+        short = {"frames 64 B": "frames 64B", "frames 1500 B": "frames 1500B",
+                 "ping p50 us": "RTT p50", "ping p99 us": "RTT p99",
+                 "udp pps": "UDP pps", "tcp MB/s": "TCP MB/s"}
         for metric, label, _ in NET_METRICS:
             r = res["net_ratios"].get(metric, {})
-            f.write(f'"{metric}" {r.get("vs_mainline") or 0} {r.get("twin_vs_mainline") or 0}\n')
+            f.write(f'"{short[metric]}" {r.get("vs_mainline") or 0} '
+                    f'{r.get("twin_vs_mainline") or 0}\n')
     for term, ext in (("svg size 860,480 dynamic", "svg"),
                       ("pngcairo size 860,480", "png")):
         gnuplot(f"""set terminal {term}
@@ -137,8 +141,9 @@ set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set grid ytics
-set key outside right top
+set key top left
 set yrange [0:*]
+set offsets 0, 0, 0.4, 0
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2
 plot for [i=2:3] '{out}/net.dat' using i:xtic(1) title columnhead(i)
 """)
