@@ -113,7 +113,7 @@ for i in "${!commits[@]}"; do
 	# driver) are switched on as soon as they exist.
 	TREE=$ct KCONFIG_ALLOW_UNKNOWN=1 configure_kernel "$bdir" >"$out" 2>&1 ||
 		{ cat "$out"; fail "build: kernel config for $name"; bisect_ok=0; continue; }
-	if grep -E 'warning:|error:' "$bdir/config.log" "$out" 2>/dev/null | grep -v '^.*merge_config' | grep -q .; then
+	if [ -n "$(grep -hE 'warning:|error:' "$bdir/config.log" "$out" 2>/dev/null | grep -v 'merge_config' || true)" ]; then
 		grep -E 'warning:|error:' "$out"
 		fail "Kconfig: $name"
 		bisect_ok=0
@@ -255,7 +255,9 @@ done
 for f in "${files[@]}"; do
 	case "$f" in *.rst) ;; *) continue ;; esac
 	while read -r src; do
-		if [ -f "$ct/$src" ] && (cd "$ct" && ./scripts/kernel-doc -rst "$src" 2>/dev/null) | grep -q '^\.\. c:'; then
+		# Not piped into grep -q: kernel-doc would die of SIGPIPE (pipefail).
+		doc=$([ -f "$ct/$src" ] && cd "$ct" && ./scripts/kernel-doc -rst "$src" 2>/dev/null)
+		if grep -q '^\.\. c:' <<<"$doc"; then
 			pass "docs: $f documents $src"
 		else
 			fail "docs: $f names $src, which has no kernel-doc"

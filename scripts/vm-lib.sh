@@ -133,7 +133,8 @@ vm_accel() {
 				-monitor none -serial stdio -nic none -no-reboot \
 				-kernel "$VM_BUILD/arch/x86/boot/bzImage" -initrd "$VM_DIR/initramfs.cpio.gz" \
 				-append "console=ttyS0 safe.mode=probe kunit.enable=0" \
-				</dev/null 2>/dev/null | grep -q '^guest: done' && echo kvm >"$probe"
+				</dev/null >"$probe.log" 2>/dev/null || true
+			grep -q '^guest: done' "$probe.log" && echo kvm >"$probe"
 		fi
 	fi
 	cat "$probe"
