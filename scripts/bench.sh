@@ -12,11 +12,8 @@
 # the harness works end to end; 'make test' runs it. It writes nothing
 # outside work/.
 . "$(dirname "$0")/lib.sh"
-. "$PROJECT/scripts/kconfig.sh"
 . "$PROJECT/scripts/vm-lib.sh"
-need_tree
-need_build_pkgs
-need_vm_pkgs
+vm_prepare
 need_pkgs gnuplot-nox
 
 smoke=${BENCH_SMOKE:-}

@@ -13,7 +13,6 @@
 #     (scripts/raw-api.py), and every driver the series adds is listed
 #   - the log scanner that the boot stages rely on catches what it must
 . "$(dirname "$0")/lib.sh"
-. "$PROJECT/scripts/kconfig.sh"
 . "$PROJECT/scripts/vm-lib.sh"
 need_tree
 need_build_pkgs
@@ -337,30 +336,27 @@ for log in "$PROJECT"/scripts/tests/log-problems/*.log; do
 	check "log scanner: $name is $expect" [ "$got" = "$expect" ]
 done
 
-# --- kselftest results in the guest ----------------------------------------
-# Each fixture is a kselftest's output: a clean one gives only passes, each
-# bad-* one (a failure, a skip, fewer results than planned) at least one failure.
-for tap in "$PROJECT"/scripts/tests/kselftest-tap/*.tap; do
-	name=$(basename "$tap")
-	res=$(sh "$PROJECT/scripts/guest/kselftest-tap" fixture cat "$tap")
-	nfail=$(grep -c '^not ok - ' <<<"$res" || true)
-	nok=$(grep -c '^ok - ' <<<"$res" || true)
-	case "$name" in
-	bad-*) check "kselftest reader: $name yields a failure" [ "$nfail" -gt 0 ] ;;
-	*) check "kselftest reader: $name yields $nok passes, no failure" test "$nfail" -eq 0 -a "$nok" -gt 0 ;;
-	esac
-done
-
-# --- reading a guest's console --------------------------------------------
-# A clean console yields checks and no failure; each bad-* one yields at least
-# one failure (a failed KUnit case or guest test, a report, no end marker).
-for log in "$PROJECT"/scripts/tests/vm-results/*.log; do
-	name=$(basename "$log")
-	res=$(TREE=$ct vm_results test "$log")
+# --- the harness's readers of guest output -----------------------------------
+# reader_verdict READER FIXTURE RESULTS MIN: a clean fixture's TAP results
+# hold at least MIN passes and no failure; a bad-* fixture's at least one
+# failure.
+reader_verdict() {
+	local reader=$1 name=$2 res=$3 min=$4 nfail nok
 	nfail=$(grep -c '^not ok ' <<<"$res" || true)
 	nok=$(grep -c '^ok ' <<<"$res" || true)
 	case "$name" in
-	bad-*) check "console reader: $name yields a failure" [ "$nfail" -gt 0 ] ;;
-	*) check "console reader: $name yields $nok checks, no failure" test "$nfail" -eq 0 -a "$nok" -ge 5 ;;
+	bad-*) check "$reader: $name yields a failure" [ "$nfail" -gt 0 ] ;;
+	*) check "$reader: $name yields $nok checks, no failure" test "$nfail" -eq 0 -a "$nok" -ge "$min" ;;
 	esac
+}
+# A kselftest's own TAP, turned into guest lines: a failure, a skip and
+# fewer results than planned are each a failure.
+for tap in "$PROJECT"/scripts/tests/kselftest-tap/*.tap; do
+	reader_verdict "kselftest reader" "$(basename "$tap")" \
+		"$(sh "$PROJECT/scripts/guest/kselftest-tap" fixture cat "$tap")" 1
+done
+# A guest's console: a failed KUnit case or guest test, a report, or no end
+# marker are each a failure.
+for log in "$PROJECT"/scripts/tests/vm-results/*.log; do
+	reader_verdict "console reader" "$(basename "$log")" "$(TREE=$ct vm_results test "$log")" 5
 done

@@ -4,11 +4,8 @@
 # adds at work: the layer's KUnit suites as they run at boot, then every demo
 # script in tests/demo/ inside the guest.
 . "$(dirname "$0")/lib.sh"
-. "$PROJECT/scripts/kconfig.sh"
 . "$PROJECT/scripts/vm-lib.sh"
-need_tree
-need_build_pkgs
-need_vm_pkgs
+vm_prepare
 
 [ "$(git -C "$TREE" rev-list --count "$BASE_TAG..HEAD")" -gt 0 ] ||
 	die "the work tree has no patch applied: run 'make apply' first"

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The test guest: kernel build, initramfs, QEMU boot, and reading the results
-# back from the console. Source it after lib.sh and kconfig.sh.
+# back from the console. Source it after lib.sh.
+
+. "$PROJECT/scripts/kconfig.sh"
 
 VM_DIR=$WORK/vm
 VM_BUILD=$BUILD/vm
@@ -8,6 +10,13 @@ VM_TIMEOUT=${VM_TIMEOUT:-600}
 
 need_vm_pkgs() {
 	need_pkgs qemu-system-x86 busybox-static cpio gzip gcc libc6-dev iproute2
+}
+
+# vm_prepare: what every stage that boots a guest needs first.
+vm_prepare() {
+	need_tree
+	need_build_pkgs
+	need_vm_pkgs
 }
 
 # vm_build_kernel: the x86_64 test kernel (vm-base + fragment, sanitizers on)

@@ -5,11 +5,8 @@
 # every KUnit case run at boot and every guest test (TAP) as a check. Fails
 # on any failed test, oops, WARN, sanitizer or lockdep report, or timeout.
 . "$(dirname "$0")/lib.sh"
-. "$PROJECT/scripts/kconfig.sh"
 . "$PROJECT/scripts/vm-lib.sh"
-need_tree
-need_build_pkgs
-need_vm_pkgs
+vm_prepare
 results_begin vm-test
 
 mkdir -p "$VM_DIR"
