@@ -156,7 +156,7 @@ static ssize_t classic_random_read(struct file *file, char __user *buf,
 		memcpy(f->key, f->stream, CHACHA_KEY_SIZE);
 		f->since_rekey += len;
 		left = copy_to_user(buf + served, f->stream + CHACHA_KEY_SIZE, len);
-		memzero_explicit(f->stream, sizeof(f->stream));
+		memzero_explicit(f->stream, CHACHA_KEY_SIZE + len);
 		mutex_unlock(&f->lock);
 		served += len - left;
 		if (left) {
