@@ -6,13 +6,13 @@
               --accel tcg|kvm --out DIR [--doc PAGE --charts DIR --readme README]
 
 Reads the guest's "bench:" lines from the console log, measures sizes with
-size(1) in the benchmark kernel's build directory, counts lines of code and
-raw kernel operations (scripts/raw-api.py) in the sources, and writes
-DIR/bench.json, DIR/char-throughput.csv, DIR/evaluation.md and the charts
-(gnuplot, SVG and PNG). --doc and --charts copy the page and the charts
-where the repository keeps them; --readme rewrites the summary between
-README's bench markers. Prints the problems it found (missing
-figures, failed runs) on stderr and exits 1 if there were any.
+size(1) in the benchmark kernel's build directory, counts lines of code,
+raw kernel operations and escape hatches (scripts/raw-api.py) in the
+sources, and writes DIR/bench.json, DIR/char-throughput.csv,
+DIR/evaluation.md and the charts (gnuplot, SVG and PNG). --doc and --charts
+copy the page and the charts where the repository keeps them; --readme
+rewrites the summary between README's bench markers. Prints the problems it
+found (missing figures, failed runs) on stderr and exits 1 if there were any.
 """
 import argparse
 import glob
@@ -104,13 +104,29 @@ def loc(paths):
     return n
 
 
-def ledger(paths):
+HATCH = "escape_hatch"   # the layer's `unsafe`: not a raw operation
+HATCH_LABEL = "escape hatches (Sound:)"
+RAW_CATEGORIES = [name for name, _ in raw_api.CATEGORIES if name != HATCH]
+LAYER = "lib/safe + include/linux/safe"
+
+
+def ledger(paths, layer=False):
+    """Raw operations per category and their total; escape hatches apart,
+    with how many are justified by a Sound: comment (escape_hatch_sound)."""
     counts = {name: 0 for name, _ in raw_api.CATEGORIES}
+    counts[HATCH + "_sound"] = 0
     for p in paths:
-        for _, name, _ in raw_api.scan(p):
+        for _, name, _, sound in raw_api.occurrences(p, layer):
             counts[name] += 1
-    counts["total"] = sum(counts.values())
+            if name == HATCH:
+                counts[HATCH + "_sound"] += sound
+    counts["total"] = sum(counts[name] for name in RAW_CATEGORIES)
     return counts
+
+
+def hatches(c):
+    """An escape-hatch cell: the count, and how many have a Sound: comment."""
+    return f"{c[HATCH]} ({c[HATCH + '_sound']})"
 
 
 def ratio(a, b):
@@ -220,16 +236,25 @@ def markdown(res):
     r.append("Raw kernel operations per file (scripts/raw-api.py: user copies "
              "and pointers, container_of, private data, casts, lock calls, raw "
              "alloc/free, raw registration, goto). In lib/safe each has a "
-             "comment saying why it is sound.\n")
-    cats = [name for name, _ in raw_api.CATEGORIES] + ["total"]
-    r.append("| file | " + " | ".join(cats) + " |")
-    r.append("|---|" + "---:|" * len(cats))
+             "comment saying why it is sound. The last column, not in the "
+             "total, counts the escape hatches, the layer's `unsafe` "
+             "(ACCESS_PRIVATE, safe_span_from_raw, __force, union and, "
+             "outside lib/safe, the layer's internal names), and in "
+             "parentheses how many of them carry a `Sound:` comment, the "
+             "counterpart of Rust's SAFETY comment.\n")
+    cats = RAW_CATEGORIES + ["total"]
+    r.append("| file | " + " | ".join(cats) + f" | {HATCH_LABEL} |")
+    r.append("|---|" + "---:|" * (len(cats) + 1))
     for name, c in res["ledger"].items():
-        r.append(f"| {name} | " + " | ".join(str(c[k]) for k in cats) + " |")
+        r.append(f"| {name} | " + " | ".join(str(c[k]) for k in cats) +
+                 f" | {hatches(c)} |")
+    sr, sl = (res["ledger"]["drivers/char/safe_random.c"],
+              res["ledger"]["drivers/net/safe_loop.c"])
     r.append("\nBeside the studies' counts of `unsafe` left in Rust driver "
              "logic: " + ", ".join(f"{n} {c}" for n, c in STUDIES_UNSAFE) +
-             f"; safe_random: {res['ledger']['drivers/char/safe_random.c']['total']}, "
-             f"safe_loop: {res['ledger']['drivers/net/safe_loop.c']['total']}.\n")
+             f"; safe_random: {sr['total']}, "
+             f"safe_loop: {sl['total']}; {HATCH_LABEL}: safe_random "
+             f"{hatches(sr)}, safe_loop {hatches(sl)}.\n")
     r.append("\n## Character device throughput\n")
     r.append("Median of the repetitions (min-max), MB/s; runs interleaved.\n")
     r.append("| block x readers | " + " | ".join(LABELS[d] for d in CHAR_DEVICES)
@@ -334,6 +359,9 @@ def readme_block(res):
     r.append(f"| raw kernel operations | {res['ledger']['drivers/char/safe_random.c']['total']} "
              f"| {res['ledger']['bench/twins/classic_random.c']['total']} "
              f"| {res['ledger']['drivers/char/random.c (mainline)']['total']} (random.c) |")
+    r.append(f"| {HATCH_LABEL} | {hatches(res['ledger']['drivers/char/safe_random.c'])} "
+             f"| {hatches(res['ledger']['bench/twins/classic_random.c'])} "
+             f"| {hatches(res['ledger']['drivers/char/random.c (mainline)'])} (random.c) |")
     for key, row in res["char"].items():
         def mb(d):
             return str(row[d]["median"]) if d in row else "-"
@@ -348,6 +376,9 @@ def readme_block(res):
     r.append(f"| raw kernel operations | {res['ledger']['drivers/net/safe_loop.c']['total']} "
              f"| {res['ledger']['bench/twins/classic_loop.c']['total']} "
              f"| {res['ledger']['drivers/net/veth.c (mainline)']['total']} (veth.c) |")
+    r.append(f"| {HATCH_LABEL} | {hatches(res['ledger']['drivers/net/safe_loop.c'])} "
+             f"| {hatches(res['ledger']['bench/twins/classic_loop.c'])} "
+             f"| {hatches(res['ledger']['drivers/net/veth.c (mainline)'])} (veth.c) |")
     for metric, label, _ in NET_METRICS:
         row = res["net"].get(metric, {})
         main = res["net_ratios"].get(metric, {}).get("mainline", "veth")
@@ -416,11 +447,11 @@ def main():
              "bench/twins/classic_loop.c": [os.path.join(HERE, "twins/classic_loop/classic_loop.c")],
              "drivers/net/veth.c (mainline)": [os.path.join(t, "drivers/net/veth.c")],
              "drivers/net/loopback.c (mainline)": [os.path.join(t, "drivers/net/loopback.c")],
-             "lib/safe + include/linux/safe": layer_src}
+             LAYER: layer_src}
     res = {"accel": args.accel, "kernel": kernel, "info": info,
            "sizes": sizes,
            "loc": {k: loc(v) for k, v in files.items()},
-           "ledger": {k: ledger(v) for k, v in files.items()},
+           "ledger": {k: ledger(v, layer=(k == LAYER)) for k, v in files.items()},
            "char": {}, "char_ratios": {}}
     if "safe_random" in sizes and "classic_random" in sizes:
         res["size_ratios"] = {

@@ -3,7 +3,8 @@
 # make bench: the evaluation, in one guest boot of a kernel without debug
 # options (scripts/config/bench.config): each driver of the series against
 # its classic-C twin (bench/twins/) and its mainline counterpart, for size,
-# lines of code, raw kernel operations and throughput. Writes
+# lines of code, raw kernel operations, escape hatches (with their Sound:
+# comments) and throughput. Writes
 # work/results/bench/ (bench.json, CSV, page, charts) and, for a full run,
 # Documentation/evaluation.md, Documentation/evaluation/*.{svg,png} and the
 # summary in README.md.

@@ -193,10 +193,15 @@ else
 fi
 
 # --- compile-fail suite ----------------------------------------------------
-# Each tests/compile-fail/*.c is one misuse (under -DMISUSE) and its corrected
+# Each tests/compile-fail/*.c is a misuse (under -DMISUSE) and its corrected
 # twin (without). The misuse must be rejected by the named checker with the
 # expected diagnostic; the twin must build with no diagnostic at all. Built as
 # external objects against the check (gcc, sparse) and clang build dirs.
+# A file with a " * Misuses: N" header holds N misuses, selected with
+# "#if MISUSE == k": it is built with -DMISUSE=1 ... -DMISUSE=N, each build
+# its own check ("compile-fail NAME#k"), each rejected with the Expect:
+# regex; its twin is built once with -DMISUSE=0 (the kernel builds with
+# -Wundef, so MISUSE must stay defined there).
 cf_build() { # checker case-dir object extra-kcflags
 	local checker=$1 dir=$2 obj=$3 flags=$4
 	case "$checker" in
@@ -210,6 +215,7 @@ for src in "$PROJECT"/tests/compile-fail/*.c; do
 	name=$(basename "$src" .c)
 	checker=$(sed -n 's/^ \* Checker: *//p' "$src")
 	expect=$(sed -n 's/^ \* Expect: *//p' "$src")
+	misuses=$(sed -n 's/^ \* Misuses: *\(.*[^ ]\) *$/\1/p' "$src")
 	dir=$WORK/compile-fail/$name
 	rm -rf "$dir"
 	mkdir -p "$dir"
@@ -219,17 +225,37 @@ for src in "$PROJECT"/tests/compile-fail/*.c; do
 		fail "compile-fail $name: no Checker:/Expect: header, or the series does not build"
 		continue
 	fi
-	rc=0
-	cf_build "$checker" "$dir" "$name.o" -DMISUSE >"$dir/misuse.log" 2>&1 || rc=$?
-	if grep -qE -- "$expect" "$dir/misuse.log" && { [ "$checker" = sparse ] || [ $rc -ne 0 ]; }; then
-		pass "compile-fail $name: $checker rejects the misuse ($expect)"
+	# ks: the misuses to build, "" for the single one of a file without
+	# a Misuses: header.
+	if [ -z "$misuses" ]; then
+		ks=("")
+		twin_flags=""
+	elif [[ $misuses =~ ^[1-9][0-9]*$ ]]; then
+		mapfile -t ks < <(seq 1 "$misuses")
+		twin_flags=-DMISUSE=0
 	else
-		grep -E 'warning:|error:' "$dir/misuse.log" | head -5
-		fail "compile-fail $name: $checker did not reject the misuse with /$expect/ (log $dir/misuse.log)"
+		fail "compile-fail $name: the Misuses: header is not a number >= 1 ($misuses)"
+		continue
 	fi
+	for k in "${ks[@]}"; do
+		if [ -z "$k" ]; then
+			label=$name flags=-DMISUSE log=$dir/misuse.log
+		else
+			label=$name#$k flags=-DMISUSE=$k log=$dir/misuse-$k.log
+		fi
+		rm -f "$dir/$name.o"
+		rc=0
+		cf_build "$checker" "$dir" "$name.o" "$flags" >"$log" 2>&1 || rc=$?
+		if grep -qE -- "$expect" "$log" && { [ "$checker" = sparse ] || [ $rc -ne 0 ]; }; then
+			pass "compile-fail $label: $checker rejects the misuse ($expect)"
+		else
+			grep -E 'warning:|error:' "$log" | head -5 || true
+			fail "compile-fail $label: $checker did not reject the misuse with /$expect/ (log $log)"
+		fi
+	done
 	rm -f "$dir/$name.o"
 	rc=0
-	cf_build "$checker" "$dir" "$name.o" "" >"$dir/twin.log" 2>&1 || rc=$?
+	cf_build "$checker" "$dir" "$name.o" "$twin_flags" >"$dir/twin.log" 2>&1 || rc=$?
 	if [ $rc -eq 0 ] && [ -f "$dir/$name.o" ] && [ -z "$(warnings_in "$dir/twin.log")" ]; then
 		pass "compile-fail $name: the corrected twin builds cleanly"
 	else
@@ -301,30 +327,72 @@ done
 
 # --- drivers built only on the layer ---------------------------------------
 # No raw kernel operation in them (scripts/raw-api.py defines the categories),
-# and no driver the series adds escapes the rule by not being listed.
+# and no driver the series adds escapes the rule by not being listed. Their
+# escape hatches (ACCESS_PRIVATE, safe_span_from_raw, __force, union, the
+# layer's internal names: Rust's `unsafe`) are allowed, each justified by a
+# "Sound:" comment (Rust's SAFETY comment), as raw-api.py defines it.
+raw_api() { /usr/bin/python3 "$PROJECT/scripts/raw-api.py" "$@"; }
+show_raw() { sed "s|^$ct/||; s/^/    /"; } # raw-api.py's lines, for the log
+hatch=$'\tescape_hatch\t'
 mapfile -t safe_drivers < <(grep -v '^#' "$PROJECT/scripts/safe-drivers" | grep .)
 for f in "${safe_drivers[@]}"; do
 	if [ ! -f "$ct/$f" ]; then
 		fail "raw-API rule: $f (listed in scripts/safe-drivers) is not in the series"
-	elif raw=$(/usr/bin/python3 "$PROJECT/scripts/raw-api.py" --list "$ct/$f") && [ -z "$raw" ]; then
-		pass "raw-API rule: $f has no raw copy, cast, container_of, private data, lock, alloc/free, registration or goto"
+		continue
+	fi
+	ok=1
+	raw=$(raw_api --list "$ct/$f") || ok=0
+	unsound=$(raw_api --unsound "$ct/$f") || ok=0
+	raw=$(grep -vF "$hatch" <<<"$raw" || true)
+	unsound=$(grep -F "$hatch" <<<"$unsound" || true)
+	sound=$(raw_api "$ct/$f" | awk -F'\t' '$2 == "escape_hatch" {sub(/^justified=/, "", $4); n += $4} END {print n + 0}') || ok=0
+	if [ $ok -eq 1 ] && [ -z "$raw" ] && [ -z "$unsound" ]; then
+		pass "raw-API rule: $f has no raw copy, cast, container_of, private data, lock, alloc/free, registration or goto; $sound escape hatches, each with a Sound: comment"
 	else
-		sed "s|^$ct/||; s/^/    /" <<<"$raw"
-		fail "raw-API rule: $f uses raw kernel operations (above)"
+		[ -z "$raw" ] || { echo "  raw kernel operations:"; show_raw <<<"$raw"; }
+		[ -z "$unsound" ] || { echo "  escape hatches without a Sound: comment:"; show_raw <<<"$unsound"; }
+		fail "raw-API rule: $f uses raw kernel operations or unjustified escape hatches (above)"
 	fi
 done
-for f in $(printf '%s\n' "${files[@]}" | grep -E '^drivers/.*\.c$'); do
+# A driver's KUnit suite (*_kunit.c) is test code, as the layer's are.
+for f in $(printf '%s\n' "${files[@]}" | grep -E '^drivers/.*\.c$' | grep -v '_kunit\.c$'); do
 	check "raw-API rule: $f, added by the series, is listed in scripts/safe-drivers" \
 		grep -qxF "$f" "$PROJECT/scripts/safe-drivers"
 done
+# The layer itself (lib/safe/*.c but its KUnit suites, include/linux/safe/*.h)
+# may use every raw operation and escape hatch it exists to wrap, but each
+# one with a Sound: comment saying why it is sound (--layer: its own
+# internal names are no escape hatch there).
+layer_src=()
+for f in "$ct"/lib/safe/*.c "$ct"/include/linux/safe/*.h; do
+	case "$f" in *_kunit.c) continue ;; esac
+	[ -f "$f" ] && layer_src+=("${f#"$ct"/}")
+done
+[ ${#layer_src[@]} -gt 0 ] || fail "raw-API rule: no lib/safe/*.c or include/linux/safe/*.h in the series"
+for f in "${layer_src[@]}"; do
+	if unsound=$(raw_api --layer --unsound "$ct/$f") && [ -z "$unsound" ]; then
+		pass "raw-API rule: $f (the layer) has a Sound: comment for each raw operation and escape hatch"
+	else
+		show_raw <<<"$unsound"
+		fail "raw-API rule: $f (the layer): $(grep -c . <<<"$unsound") raw operations or escape hatches without a Sound: comment (above)"
+	fi
+done
 # The scanner itself: it finds each category in the fixture, and nothing in
-# comments or strings.
+# comments or strings; the layer's own names are no escape hatch in --layer.
 fixture=$PROJECT/scripts/tests/raw-api/every-category.c
-found=$(/usr/bin/python3 "$PROJECT/scripts/raw-api.py" "$fixture" | cut -f2 | sort | tr '\n' ' ')
-want="alloc cast container_of free goto lock private_data registration user_copy user_pointer "
+found=$(raw_api "$fixture" | cut -f2 | sort | tr '\n' ' ')
+want="alloc cast container_of escape_hatch free goto lock private_data registration user_copy user_pointer "
 check "raw-API scanner finds every category in its fixture (got: $found)" [ "$found" = "$want" ]
 check "raw-API scanner ignores comments, strings and sizeof()" \
-	[ "$(/usr/bin/python3 "$PROJECT/scripts/raw-api.py" "$fixture" | awk -F'\t' '{n += $3} END {print n}')" = 10 ]
+	[ "$(raw_api "$fixture" | awk -F'\t' '{n += $3} END {print n}')" = 16 ]
+check "raw-API scanner counts the layer's internal names in drivers, not in the layer" \
+	[ "$(raw_api "$fixture" | grep -F "$hatch" | cut -f3)/$(raw_api --layer "$fixture" | grep -F "$hatch" | cut -f3)" = 6/4 ]
+# Sound: comments: --unsound lists exactly the fixture's unjustified lines.
+fixture=$PROJECT/scripts/tests/raw-api/sound.c
+want=$(sed -n 's/^ \* Unjustified: *//p' "$fixture")
+found=$(raw_api --unsound "$fixture" | cut -f1 | sed 's/.*://' | paste -sd' ')
+check "raw-API scanner: --unsound lists the unjustified lines of its fixture (got: $found; want: $want)" \
+	test -n "$want" -a "$found" = "$want"
 
 # --- the log scanner ------------------------------------------------------
 for log in "$PROJECT"/scripts/tests/log-problems/*.log; do

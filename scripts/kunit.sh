@@ -8,6 +8,20 @@ need_tree
 need_build_pkgs
 results_begin kunit
 
+# record_cases JSON CASES LABEL: one check per leaf test case of a kunit.py
+# run, from its parsed results (a skip is not counted as a pass).
+record_cases() {
+	local status name
+	python3 "$PROJECT/scripts/kunit-cases.py" "$1" >"$2"
+	while read -r status name; do
+		case "$status" in
+		PASS) pass "$3: $name" ;;
+		SKIP) info "skipped (not counted): $name" ;;
+		*) fail "$3: $name ($status)" ;;
+		esac
+	done <"$2"
+}
+
 dir=$BUILD/kunit
 mkdir -p "$dir"
 json=$dir/results.json
@@ -24,16 +38,8 @@ rc=$?
 set -e
 grep -E '^\[..:..:..\] (Testing complete|=+ \[(PASSED|FAILED)\]|.*(FAILED|CRASHED))' "$dir/kunit.out" || true
 
-# One check per leaf test case, from kunit.py's parsed results.
 if [ -s "$json" ]; then
-	python3 "$PROJECT/scripts/kunit-cases.py" "$json" >"$dir/cases.txt"
-	while read -r status name; do
-		case "$status" in
-		PASS) pass "kunit: $name" ;;
-		SKIP) info "skipped (not counted): $name" ;;
-		*) fail "kunit: $name ($status)" ;;
-		esac
-	done <"$dir/cases.txt"
+	record_cases "$json" "$dir/cases.txt" "kunit"
 else
 	fail "kunit.py produced no results (exit $rc); see $dir/kunit.out"
 	tail -30 "$dir/kunit.out"
@@ -49,3 +55,25 @@ if [ -s "$dir/test.log" ]; then
 else
 	fail "kunit: no kernel log at $dir/test.log"
 fi
+
+# The README's own command for users, exactly as written there: lib/safe's
+# .kunitconfig on a plain UML build (uniprocessor, no debug options). Its
+# tests must hold on every config the suite builds with, not only on the
+# debug one above.
+plain=$BUILD/kunit-plain
+mkdir -p "$plain"
+info "kunit.py run --kunitconfig=lib/safe (the README's command, plain UML); log in $plain/kunit.out"
+set +e
+(cd "$TREE" && python3 tools/testing/kunit/kunit.py run --kunitconfig=lib/safe \
+	--build_dir="$plain" --jobs="$JOBS" --timeout=900 \
+	--make_options="CC=ccache gcc" --make_options="HOSTCC=ccache gcc" \
+	--json="$plain/results.json") >"$plain/kunit.out" 2>&1
+rc=$?
+set -e
+if [ -s "$plain/results.json" ]; then
+	record_cases "$plain/results.json" "$plain/cases.txt" "kunit (README command)"
+else
+	fail "README's kunit.py command produced no results (exit $rc); see $plain/kunit.out"
+	tail -30 "$plain/kunit.out"
+fi
+[ $rc -eq 0 ] || fail "README's kunit.py command exited with $rc; see $plain/kunit.out"

@@ -24,10 +24,10 @@ struct cf_file {
 DECLARE_SAFE_CHARDEV(cf, struct cf_dev, struct cf_file);
 
 #ifdef MISUSE
-static int cf_read(struct cf_other_dev *dev, struct cf_file *file,
+static int cf_read(const struct cf_other_dev *dev, const struct cf_file *file,
 		   struct safe_user_writer *to)
 #else
-static int cf_read(struct cf_dev *dev, struct cf_file *file,
+static int cf_read(const struct cf_dev *dev, const struct cf_file *file,
 		   struct safe_user_writer *to)
 #endif
 {

@@ -16,7 +16,7 @@ void cf_lock_data_without_lock(struct cf_dev *d)
 #ifdef MISUSE
 	d->count.data++;
 #else
-	scoped_safe_lock(mutex, &d->count, c)
+	scoped_safe_lock(&d->count, c)
 		(*c)++;
 #endif
 }

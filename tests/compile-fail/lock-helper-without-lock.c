@@ -22,7 +22,7 @@ void cf_lock_helper_without_lock(struct cf_dev *d)
 #ifdef MISUSE
 	cf_bump(d);
 #else
-	scoped_safe_lock(mutex, &d->count, c)
+	scoped_safe_lock(&d->count, c)
 		cf_bump(d);
 #endif
 }

@@ -16,7 +16,7 @@ int cf_lock_pointer_after_scope(struct cf_dev *d)
 {
 	int v = 0;
 
-	scoped_safe_lock(mutex, &d->count, c)
+	scoped_safe_lock(&d->count, c)
 		v = *c;
 #ifdef MISUSE
 	return *c;

@@ -156,6 +156,20 @@ static int classic_loop_validate(struct nlattr *tb[], struct nlattr *data[],
 
 static struct rtnl_link_ops classic_loop_link_ops;
 
+static void classic_loop_dellink(struct net_device *dev, struct list_head *head)
+{
+	struct classic_loop_priv *priv = netdev_priv(dev);
+	struct net_device *peer = rtnl_dereference(priv->peer);
+
+	RCU_INIT_POINTER(priv->peer, NULL);
+	unregister_netdevice_queue(dev, head);
+	if (peer) {
+		priv = netdev_priv(peer);
+		RCU_INIT_POINTER(priv->peer, NULL);
+		unregister_netdevice_queue(peer, head);
+	}
+}
+
 static int classic_loop_newlink(struct net *src_net, struct net_device *dev,
 				struct nlattr *tb[], struct nlattr *data[],
 				struct netlink_ext_ack *extack)
@@ -199,9 +213,6 @@ static int classic_loop_newlink(struct net *src_net, struct net_device *dev,
 	if (err < 0)
 		goto err_free_peer;
 	netif_carrier_off(peer);
-	err = rtnl_configure_link(peer, ifm, 0, NULL);
-	if (err < 0)
-		goto err_unregister_peer;
 	priv = netdev_priv(dev);
 	priv->paired = true;
 	err = register_netdevice(dev);
@@ -211,7 +222,15 @@ static int classic_loop_newlink(struct net *src_net, struct net_device *dev,
 	rcu_assign_pointer(priv->peer, peer);
 	priv = netdev_priv(peer);
 	rcu_assign_pointer(priv->peer, dev);
-	return 0;
+	/*
+	 * The peer's flags once the pair is tied ("peer name b up" opens the
+	 * peer, which needs its peer). On failure both go; the core's
+	 * free_netdev() of dev then leaves it to the unregistration.
+	 */
+	err = rtnl_configure_link(peer, ifm, 0, NULL);
+	if (err < 0)
+		classic_loop_dellink(dev, NULL);
+	return err;
 
 err_unregister_peer:
 	unregister_netdevice(peer);
@@ -219,20 +238,6 @@ err_unregister_peer:
 err_free_peer:
 	free_netdev(peer);
 	return err;
-}
-
-static void classic_loop_dellink(struct net_device *dev, struct list_head *head)
-{
-	struct classic_loop_priv *priv = netdev_priv(dev);
-	struct net_device *peer = rtnl_dereference(priv->peer);
-
-	RCU_INIT_POINTER(priv->peer, NULL);
-	unregister_netdevice_queue(dev, head);
-	if (peer) {
-		priv = netdev_priv(peer);
-		RCU_INIT_POINTER(priv->peer, NULL);
-		unregister_netdevice_queue(peer, head);
-	}
 }
 
 static struct net *classic_loop_get_link_net(const struct net_device *dev)

@@ -60,7 +60,7 @@ struct classic_random_file {
 	struct classic_random_dev *dev;
 	struct mutex lock;
 	u32 key[CHACHA_KEY_SIZE / sizeof(u32)];
-	u8 stream[CHACHA_KEY_SIZE + CLASSIC_RANDOM_STEP];
+	u8 out[CLASSIC_RANDOM_STEP];
 	u64 since_rekey;
 	unsigned long rekeyed_at;
 };
@@ -128,6 +128,7 @@ static ssize_t classic_random_read(struct file *file, char __user *buf,
 	struct classic_random_file *f = file->private_data;
 	struct classic_random_dev *dev = f->dev;
 	u32 state[CHACHA_STATE_WORDS];
+	u8 key_block[CHACHA_BLOCK_SIZE];
 	size_t served = 0;
 	ssize_t ret = 0;
 
@@ -149,14 +150,22 @@ static ssize_t classic_random_read(struct file *file, char __user *buf,
 		if (f->since_rekey >= CLASSIC_RANDOM_REKEY_BYTES ||
 		    time_after(jiffies, f->rekeyed_at + CLASSIC_RANDOM_REKEY_INTERVAL))
 			classic_random_rekey(dev, f);
+		/*
+		 * The block at counter 0 is the next key, made by the generic
+		 * one-block function into our buffer and erased at once; the
+		 * blocks after it are the output (as safe_random does).
+		 */
 		chacha_init(state, f->key, iv);
-		memset(f->stream, 0, CHACHA_KEY_SIZE + len);
-		chacha_crypt(state, f->stream, f->stream, CHACHA_KEY_SIZE + len, 20);
+		chacha20_block(state, key_block);
+		memcpy(f->key, key_block, CHACHA_KEY_SIZE);
+		le32_to_cpu_array(f->key, ARRAY_SIZE(f->key));
+		memzero_explicit(key_block, sizeof(key_block));
+		memset(f->out, 0, len);
+		chacha_crypt(state, f->out, f->out, len, 20);
 		memzero_explicit(state, sizeof(state));
-		memcpy(f->key, f->stream, CHACHA_KEY_SIZE);
 		f->since_rekey += len;
-		left = copy_to_user(buf + served, f->stream + CHACHA_KEY_SIZE, len);
-		memzero_explicit(f->stream, CHACHA_KEY_SIZE + len);
+		left = copy_to_user(buf + served, f->out, len);
+		memzero_explicit(f->out, len);
 		mutex_unlock(&f->lock);
 		served += len - left;
 		if (left) {

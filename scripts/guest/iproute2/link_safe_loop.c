@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * iproute2 support for "ip link add NAME type safe_loop peer [name] PEER"
+ * iproute2 support for "ip link add NAME type safe_loop peer [name] PEER [up]"
  * (and for any kind with the same attributes: -DLINK_KIND=classic_loop
  * builds link_classic_loop.so for the evaluation's twin).
  *
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <sys/socket.h>
 #include <string.h>
+#include <linux/if.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -64,12 +65,18 @@ static int parse_opt(struct link_util *lu, int argc, char **argv,
 	struct rtattr *nest, name;
 	const char *peer;
 
+	/* A trailing "up" is the peer's, as with veth: open it at once. */
+	if (argc > 0 && !strcmp(argv[argc - 1], "up")) {
+		ifm.ifi_flags = IFF_UP;
+		ifm.ifi_change = IFF_UP;
+		argc--;
+	}
 	if (argc == 3 && !strcmp(argv[0], "peer") && !strcmp(argv[1], "name"))
 		peer = argv[2];
 	else if (argc == 2 && !strcmp(argv[0], "peer"))
 		peer = argv[1];
 	else {
-		fprintf(stderr, "usage: ip link add NAME type %s [peer [name] PEER]\n",
+		fprintf(stderr, "usage: ip link add NAME type %s [peer [name] PEER [up]]\n",
 			STR(LINK_KIND));
 		return -1;
 	}
