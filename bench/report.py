@@ -343,6 +343,16 @@ def net_results(net, min_runs):
     return out, ratios
 
 
+def source_rows(res, ours, twin, mainline, short):
+    """README rows counted in the sources: lines, raw operations, hatches."""
+    files = (ours, twin, mainline)
+    rows = [("lines of code", lambda f: res["loc"][f]),
+            ("raw kernel operations", lambda f: res["ledger"][f]["total"]),
+            (HATCH_LABEL, lambda f: hatches(res["ledger"][f]))]
+    return [f"| {label} | " + " | ".join(str(get(f)) for f in files) +
+            f" ({short}) |" for label, get in rows]
+
+
 def readme_block(res):
     """The short summary README.md shows between its bench markers."""
     r = [f"Latest `make bench` ({res['kernel']}, QEMU {res['accel'].upper()}; "
@@ -353,15 +363,9 @@ def readme_block(res):
         return str(sz[name][key]) if name in sz else "-"
     r.append(f"| .text bytes | {cell('safe_random', 'text')} | {cell('classic_random', 'text')} "
              f"| {cell('mainline random.o', 'text')} (random.o) |")
-    r.append(f"| lines of code | {res['loc']['drivers/char/safe_random.c']} "
-             f"| {res['loc']['bench/twins/classic_random.c']} "
-             f"| {res['loc']['drivers/char/random.c (mainline)']} (random.c) |")
-    r.append(f"| raw kernel operations | {res['ledger']['drivers/char/safe_random.c']['total']} "
-             f"| {res['ledger']['bench/twins/classic_random.c']['total']} "
-             f"| {res['ledger']['drivers/char/random.c (mainline)']['total']} (random.c) |")
-    r.append(f"| {HATCH_LABEL} | {hatches(res['ledger']['drivers/char/safe_random.c'])} "
-             f"| {hatches(res['ledger']['bench/twins/classic_random.c'])} "
-             f"| {hatches(res['ledger']['drivers/char/random.c (mainline)'])} (random.c) |")
+    r += source_rows(res, "drivers/char/safe_random.c",
+                     "bench/twins/classic_random.c",
+                     "drivers/char/random.c (mainline)", "random.c")
     for key, row in res["char"].items():
         def mb(d):
             return str(row[d]["median"]) if d in row else "-"
@@ -370,15 +374,9 @@ def readme_block(res):
     r.append("\n| | safe_loop | classic twin | mainline |\n|---|---:|---:|---:|")
     r.append(f"| .text bytes | {cell('safe_loop', 'text')} | {cell('classic_loop', 'text')} "
              f"| {cell('mainline veth.ko', 'text')} (veth) |")
-    r.append(f"| lines of code | {res['loc']['drivers/net/safe_loop.c']} "
-             f"| {res['loc']['bench/twins/classic_loop.c']} "
-             f"| {res['loc']['drivers/net/veth.c (mainline)']} (veth.c) |")
-    r.append(f"| raw kernel operations | {res['ledger']['drivers/net/safe_loop.c']['total']} "
-             f"| {res['ledger']['bench/twins/classic_loop.c']['total']} "
-             f"| {res['ledger']['drivers/net/veth.c (mainline)']['total']} (veth.c) |")
-    r.append(f"| {HATCH_LABEL} | {hatches(res['ledger']['drivers/net/safe_loop.c'])} "
-             f"| {hatches(res['ledger']['bench/twins/classic_loop.c'])} "
-             f"| {hatches(res['ledger']['drivers/net/veth.c (mainline)'])} (veth.c) |")
+    r += source_rows(res, "drivers/net/safe_loop.c",
+                     "bench/twins/classic_loop.c",
+                     "drivers/net/veth.c (mainline)", "veth.c")
     for metric, label, _ in NET_METRICS:
         row = res["net"].get(metric, {})
         main = res["net_ratios"].get(metric, {}).get("mainline", "veth")

@@ -193,15 +193,13 @@ else
 fi
 
 # --- compile-fail suite ----------------------------------------------------
-# Each tests/compile-fail/*.c is a misuse (under -DMISUSE) and its corrected
-# twin (without). The misuse must be rejected by the named checker with the
-# expected diagnostic; the twin must build with no diagnostic at all. Built as
+# Each tests/compile-fail/*.c holds N misuses (N from a " * Misuses: N"
+# header, 1 without one) and their corrected twin: misuse k is built with
+# -DMISUSE=k ("#if MISUSE" or "#if MISUSE == k" in the file), the twin with
+# -DMISUSE=0 (the kernel builds with -Wundef, so MISUSE is always defined).
+# Each misuse must be rejected by the named checker with the expected
+# diagnostic; the twin must build with no diagnostic at all. Built as
 # external objects against the check (gcc, sparse) and clang build dirs.
-# A file with a " * Misuses: N" header holds N misuses, selected with
-# "#if MISUSE == k": it is built with -DMISUSE=1 ... -DMISUSE=N, each build
-# its own check ("compile-fail NAME#k"), each rejected with the Expect:
-# regex; its twin is built once with -DMISUSE=0 (the kernel builds with
-# -Wundef, so MISUSE must stay defined there).
 cf_build() { # checker case-dir object extra-kcflags
 	local checker=$1 dir=$2 obj=$3 flags=$4
 	case "$checker" in
@@ -225,27 +223,17 @@ for src in "$PROJECT"/tests/compile-fail/*.c; do
 		fail "compile-fail $name: no Checker:/Expect: header, or the series does not build"
 		continue
 	fi
-	# ks: the misuses to build, "" for the single one of a file without
-	# a Misuses: header.
-	if [ -z "$misuses" ]; then
-		ks=("")
-		twin_flags=""
-	elif [[ $misuses =~ ^[1-9][0-9]*$ ]]; then
-		mapfile -t ks < <(seq 1 "$misuses")
-		twin_flags=-DMISUSE=0
-	else
+	if ! [[ ${misuses:=1} =~ ^[1-9][0-9]*$ ]]; then
 		fail "compile-fail $name: the Misuses: header is not a number >= 1 ($misuses)"
 		continue
 	fi
-	for k in "${ks[@]}"; do
-		if [ -z "$k" ]; then
-			label=$name flags=-DMISUSE log=$dir/misuse.log
-		else
-			label=$name#$k flags=-DMISUSE=$k log=$dir/misuse-$k.log
-		fi
+	for k in $(seq 1 "$misuses"); do
+		label=$name
+		[ "$misuses" -eq 1 ] || label=$name#$k
+		log=$dir/misuse-$k.log
 		rm -f "$dir/$name.o"
 		rc=0
-		cf_build "$checker" "$dir" "$name.o" "$flags" >"$log" 2>&1 || rc=$?
+		cf_build "$checker" "$dir" "$name.o" "-DMISUSE=$k" >"$log" 2>&1 || rc=$?
 		if grep -qE -- "$expect" "$log" && { [ "$checker" = sparse ] || [ $rc -ne 0 ]; }; then
 			pass "compile-fail $label: $checker rejects the misuse ($expect)"
 		else
@@ -255,7 +243,7 @@ for src in "$PROJECT"/tests/compile-fail/*.c; do
 	done
 	rm -f "$dir/$name.o"
 	rc=0
-	cf_build "$checker" "$dir" "$name.o" "$twin_flags" >"$dir/twin.log" 2>&1 || rc=$?
+	cf_build "$checker" "$dir" "$name.o" -DMISUSE=0 >"$dir/twin.log" 2>&1 || rc=$?
 	if [ $rc -eq 0 ] && [ -f "$dir/$name.o" ] && [ -z "$(warnings_in "$dir/twin.log")" ]; then
 		pass "compile-fail $name: the corrected twin builds cleanly"
 	else

@@ -22,29 +22,36 @@ record_cases() {
 	done <"$2"
 }
 
-dir=$BUILD/kunit
-mkdir -p "$dir"
-json=$dir/results.json
-rm -f "$json" "$dir/test.log"
-info "kunit.py run (UML, KASAN + UBSAN + PROVE_LOCKING); build log in $dir/kunit.out"
-set +e
-(cd "$TREE" && python3 tools/testing/kunit/kunit.py run \
-	--build_dir="$dir" --jobs="$JOBS" --timeout=900 \
-	--kunitconfig="$PROJECT/kunit/all.kunitconfig" \
-	--kunitconfig="$PROJECT/kunit/uml-debug.kunitconfig" \
-	--make_options="CC=ccache gcc" --make_options="HOSTCC=ccache gcc" \
-	--json="$json") >"$dir/kunit.out" 2>&1
-rc=$?
-set -e
-grep -E '^\[..:..:..\] (Testing complete|=+ \[(PASSED|FAILED)\]|.*(FAILED|CRASHED))' "$dir/kunit.out" || true
+# kunit_run DIR LABEL KUNIT.PY-OPTIONS...: one kunit.py run with build dir
+# DIR; each of its leaf cases is one check named LABEL: CASE, and a run
+# that yields no results or fails is one more.
+kunit_run() {
+	local dir=$1 label=$2 rc
+	shift 2
+	mkdir -p "$dir"
+	rm -f "$dir/results.json" "$dir/test.log"
+	set +e
+	(cd "$TREE" && python3 tools/testing/kunit/kunit.py run "$@" \
+		--build_dir="$dir" --jobs="$JOBS" --timeout=900 \
+		--make_options="CC=ccache gcc" --make_options="HOSTCC=ccache gcc" \
+		--json="$dir/results.json") >"$dir/kunit.out" 2>&1
+	rc=$?
+	set -e
+	grep -E '^\[..:..:..\] (Testing complete|=+ \[(PASSED|FAILED)\]|.*(FAILED|CRASHED))' "$dir/kunit.out" || true
+	if [ -s "$dir/results.json" ]; then
+		record_cases "$dir/results.json" "$dir/cases.txt" "$label"
+	else
+		fail "$label: kunit.py produced no results (exit $rc); see $dir/kunit.out"
+		tail -30 "$dir/kunit.out"
+	fi
+	[ $rc -eq 0 ] || fail "$label: kunit.py exited with $rc; see $dir/kunit.out"
+}
 
-if [ -s "$json" ]; then
-	record_cases "$json" "$dir/cases.txt" "kunit"
-else
-	fail "kunit.py produced no results (exit $rc); see $dir/kunit.out"
-	tail -30 "$dir/kunit.out"
-fi
-[ $rc -eq 0 ] || fail "kunit.py exited with $rc; see $dir/kunit.out"
+dir=$BUILD/kunit
+info "kunit.py run (UML, KASAN + UBSAN + PROVE_LOCKING); build log in $dir/kunit.out"
+kunit_run "$dir" kunit \
+	--kunitconfig="$PROJECT/kunit/all.kunitconfig" \
+	--kunitconfig="$PROJECT/kunit/uml-debug.kunitconfig"
 
 if [ -s "$dir/test.log" ]; then
 	if "$PROJECT/scripts/log-problems.sh" "$dir/test.log"; then
@@ -61,19 +68,5 @@ fi
 # tests must hold on every config the suite builds with, not only on the
 # debug one above.
 plain=$BUILD/kunit-plain
-mkdir -p "$plain"
 info "kunit.py run --kunitconfig=lib/safe (the README's command, plain UML); log in $plain/kunit.out"
-set +e
-(cd "$TREE" && python3 tools/testing/kunit/kunit.py run --kunitconfig=lib/safe \
-	--build_dir="$plain" --jobs="$JOBS" --timeout=900 \
-	--make_options="CC=ccache gcc" --make_options="HOSTCC=ccache gcc" \
-	--json="$plain/results.json") >"$plain/kunit.out" 2>&1
-rc=$?
-set -e
-if [ -s "$plain/results.json" ]; then
-	record_cases "$plain/results.json" "$plain/cases.txt" "kunit (README command)"
-else
-	fail "README's kunit.py command produced no results (exit $rc); see $plain/kunit.out"
-	tail -30 "$plain/kunit.out"
-fi
-[ $rc -eq 0 ] || fail "README's kunit.py command exited with $rc; see $plain/kunit.out"
+kunit_run "$plain" "kunit (README command)" --kunitconfig=lib/safe

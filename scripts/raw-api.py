@@ -133,12 +133,6 @@ def occurrences(path, layer=False):
                 yield lineno, name, found, is_justified(lineno, lines, on)
 
 
-def scan(path, layer=False):
-    """(line, category, text) for each occurrence in PATH."""
-    for lineno, name, text, _ in occurrences(path, layer):
-        yield lineno, name, text
-
-
 def main(argv):
     opts = {"--list", "--unsound", "--layer"}
     listing, unsound = "--list" in argv, "--unsound" in argv

@@ -9,7 +9,7 @@
 u64 *cf_alloc_const_overflow(void);
 u64 *cf_alloc_const_overflow(void)
 {
-#ifdef MISUSE
+#if MISUSE
 	return safe_new_array(u64, SIZE_MAX / 4, GFP_KERNEL);
 #else
 	return safe_new_array(u64, SIZE_MAX / 8, GFP_KERNEL);

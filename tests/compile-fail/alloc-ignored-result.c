@@ -10,7 +10,7 @@
 void *cf_alloc_ignored_result(void);
 void *cf_alloc_ignored_result(void)
 {
-#ifdef MISUSE
+#if MISUSE
 	safe_new(u64, GFP_KERNEL);
 	return NULL;
 #else

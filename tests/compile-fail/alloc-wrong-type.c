@@ -10,7 +10,7 @@
 u32 *cf_alloc_wrong_type(void);
 u32 *cf_alloc_wrong_type(void)
 {
-#ifdef MISUSE
+#if MISUSE
 	u32 *p = safe_new(u64, GFP_KERNEL);
 #else
 	u32 *p = safe_new(u32, GFP_KERNEL);

@@ -23,7 +23,7 @@ struct cf_file {
 
 DECLARE_SAFE_CHARDEV(cf, struct cf_dev, struct cf_file);
 
-#ifdef MISUSE
+#if MISUSE
 static int cf_read(const struct cf_other_dev *dev, const struct cf_file *file,
 		   struct safe_user_writer *to)
 #else

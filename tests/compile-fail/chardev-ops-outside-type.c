@@ -31,7 +31,7 @@ static const struct cf_big_chardev_ops cf_big_ops = {};
 struct safe_chardev_driver cf_driver = {
 	.name = "cf",
 	SAFE_CHARDEV_OPS(cf, &cf_ops),
-#ifdef MISUSE
+#if MISUSE
 	.ops = &cf_big_ops,
 #endif
 };

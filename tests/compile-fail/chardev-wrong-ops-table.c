@@ -28,7 +28,7 @@ static const struct cf_big_chardev_ops cf_big_ops = {};
 
 struct safe_chardev_driver cf_driver = {
 	.name = "cf",
-#ifdef MISUSE
+#if MISUSE
 	SAFE_CHARDEV_OPS(cf_big, &cf_ops),
 #else
 	SAFE_CHARDEV_OPS(cf, &cf_ops),

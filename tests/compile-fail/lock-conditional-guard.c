@@ -20,7 +20,7 @@ struct cf_dev {
 int cf_lock_conditional(struct cf_dev *d);
 int cf_lock_conditional(struct cf_dev *d)
 {
-#ifdef MISUSE
+#if MISUSE
 	scoped_safe_lock(mutex_try, &d->count, c)
 		(*c)++;
 #else

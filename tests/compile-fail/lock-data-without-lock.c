@@ -13,7 +13,7 @@ struct cf_dev {
 void cf_lock_data_without_lock(struct cf_dev *d);
 void cf_lock_data_without_lock(struct cf_dev *d)
 {
-#ifdef MISUSE
+#if MISUSE
 	d->count.data++;
 #else
 	scoped_safe_lock(&d->count, c)

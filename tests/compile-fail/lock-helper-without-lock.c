@@ -19,7 +19,7 @@ static void cf_bump(struct cf_dev *d) __safe_must_hold(&d->count.lock)
 void cf_lock_helper_without_lock(struct cf_dev *d);
 void cf_lock_helper_without_lock(struct cf_dev *d)
 {
-#ifdef MISUSE
+#if MISUSE
 	cf_bump(d);
 #else
 	scoped_safe_lock(&d->count, c)

@@ -16,7 +16,7 @@ struct cf_dev {
 int cf_lock_interruptible(struct cf_dev *d);
 int cf_lock_interruptible(struct cf_dev *d)
 {
-#ifdef MISUSE
+#if MISUSE
 	scoped_safe_lock_interruptible(&d->s, c, return -EINTR)
 		(*c)++;
 #else

@@ -18,7 +18,7 @@ int cf_lock_pointer_after_scope(struct cf_dev *d)
 
 	scoped_safe_lock(&d->count, c)
 		v = *c;
-#ifdef MISUSE
+#if MISUSE
 	return *c;
 #else
 	return v;

@@ -18,7 +18,7 @@ DECLARE_SAFE_NETDEV(cf, struct cf_priv);
 static enum safe_net_verdict cf_xmit(const struct cf_priv *priv,
 				     struct safe_packet *pkt)
 {
-#ifdef MISUSE
+#if MISUSE
 	return SAFE_NET_BUSY;
 #else
 	return SAFE_NET_DROP;

@@ -26,7 +26,7 @@ DEFINE_SAFE_REF(cf_buf, struct cf_buf, ref, cf_buf_release);
 void *cf_ref_wrong_type(struct cf_buf *b, struct cf_other *o);
 void *cf_ref_wrong_type(struct cf_buf *b, struct cf_other *o)
 {
-#ifdef MISUSE
+#if MISUSE
 	return cf_buf_get(o);
 #else
 	return o ? cf_buf_get(b) : NULL;

@@ -18,7 +18,7 @@ struct cf_dev {
 int cf_revocable_direct_access(struct cf_dev *d);
 int cf_revocable_direct_access(struct cf_dev *d)
 {
-#ifdef MISUSE
+#if MISUSE
 	struct cf_hw *hw = d->hw.raw.obj;
 
 	return hw->regs;

@@ -23,7 +23,7 @@ int cf_revocable_shared_write(const struct cf_dev *dev, u32 v);
 int cf_revocable_shared_write(const struct cf_dev *dev, u32 v)
 {
 	scoped_safe_access(&dev->hw, hw) {
-#ifdef MISUSE
+#if MISUSE
 		hw->last = v;
 #else
 		scoped_safe_lock(&hw->regs, regs)

@@ -17,7 +17,7 @@ struct cf_dev {
 int cf_revocable_wrong_type(struct cf_dev *d, struct cf_hw *hw, long *other);
 int cf_revocable_wrong_type(struct cf_dev *d, struct cf_hw *hw, long *other)
 {
-#ifdef MISUSE
+#if MISUSE
 	return safe_revocable_init(&d->hw, other);
 #else
 	return safe_revocable_init(&d->hw, hw) + (other ? 0 : 1);

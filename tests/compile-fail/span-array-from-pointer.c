@@ -12,7 +12,7 @@ size_t cf_span_array_from_pointer(u8 *p)
 {
 	u8 buf[8];
 
-#ifdef MISUSE
+#if MISUSE
 	return safe_span_len(SAFE_SPAN_ARRAY(p));
 #else
 	return safe_span_len(SAFE_SPAN_ARRAY(buf)) + (p ? 0 : 1);

@@ -11,7 +11,7 @@ int cf_span_ignored_result(u8 *out)
 {
 	u8 buf[8] = {};
 
-#ifdef MISUSE
+#if MISUSE
 	safe_span_read(SAFE_SPAN_ARRAY(buf), 0, out, 1);
 	return 0;
 #else

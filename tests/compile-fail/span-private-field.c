@@ -9,7 +9,7 @@
 size_t cf_span_private_field(struct safe_span s);
 size_t cf_span_private_field(struct safe_span s)
 {
-#ifdef MISUSE
+#if MISUSE
 	return s.len;
 #else
 	return safe_span_len(s);

@@ -15,7 +15,7 @@ struct cf_entry {
 int cf_dump(struct safe_user_writer *w);
 int cf_dump(struct safe_user_writer *w)
 {
-#ifdef MISUSE
+#if MISUSE
 	struct cf_entry table[4] = {};
 
 	return safe_user_write(w, SAFE_SPAN_ARRAY(table));

@@ -14,7 +14,7 @@ int cf_read_header(struct safe_user_reader *r)
 {
 	u8 buf[16];
 
-#ifdef MISUSE
+#if MISUSE
 	return safe_user_read(r, buf, safe_user_reader_len(r));
 #else
 	return safe_user_read(r, SAFE_SPAN_ARRAY(buf));

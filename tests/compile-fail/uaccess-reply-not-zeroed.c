@@ -17,7 +17,7 @@ struct cf_info {
 int cf_reply(struct safe_user_writer *w);
 int cf_reply(struct safe_user_writer *w)
 {
-#ifdef MISUSE
+#if MISUSE
 	struct cf_info stack, *info = &stack;
 #else
 	DEFINE_SAFE_USER_REPLY(struct cf_info, info);

@@ -9,7 +9,7 @@
 int cf_user_pointer_deref(const char __user *p, char *out);
 int cf_user_pointer_deref(const char __user *p, char *out)
 {
-#ifdef MISUSE
+#if MISUSE
 	*out = *p;
 	return 0;
 #else
