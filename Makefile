@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The single entry point. Every target is a script in scripts/; see README.md.
 #
-#   make test     check + kunit + vm-test, ending with "N passed, N failed"
+#   make test     check, mail flow, kunit, vm-test, short bench: "N passed, N failed"
 #   make demo     build the patched kernel, boot it, show the series at work
 #
 #   make tree     the pinned base kernel as a git repo in work/linux
@@ -11,11 +11,11 @@
 #   make kunit    KUnit under UML with KASAN, UBSAN, PROVE_LOCKING
 #   make vm-test  x86_64 debug kernel under QEMU: KUnit at boot + guest tests
 #   make bench    the evaluation: twins, sizes, raw-API ledger, throughput, charts
-#   make mail     the series as it would be mailed (dry run; sends nothing)
+#   make mail     the series as mail + work/mail/safe.mbox (dry run; sends nothing)
 #
 # Variables: KERNEL_SRC=, KERNEL_TARBALL= (make tree), JOBS=, VM_TIMEOUT=,
 # VM_ACCEL=tcg|kvm, GUEST_TESTS_EXTRA=dir (vm-test), BENCH_SMOKE=1 (bench),
-# REROLL=N (mail).
+# REROLL=N, MAIL_ALLOW_STALE=1 (mail), TEST_BUDGET_MIN=75 (test).
 
 TARGETS := tree apply export check kunit vm-test demo bench mail test
 
@@ -29,4 +29,4 @@ $(TARGETS):
 # Build directories and results; the kernel work tree (work/linux) is kept,
 # since it may hold commits that were not exported.
 clean:
-	rm -rf work/build work/results work/vm work/check-logs work/mail
+	rm -rf work/build work/results work/vm work/check-logs work/mail work/mail-flow

@@ -1,45 +1,54 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
-"""Turn one benchmark boot into figures: JSON, CSV, a Markdown page, charts.
+"""Turn the benchmark boots into figures: CSV, JSON, a Markdown page, charts.
 
-    report.py --log CONSOLE --build KBUILD --tree KSRC --twins TWINDIR
-              --accel tcg|kvm --out DIR [--doc PAGE --charts DIR --readme README]
+    report.py --log CONSOLE [--log-icount CONSOLE] [--seed N] --build KBUILD
+              --tree KSRC --twins TWINDIR --accel tcg|kvm --out DIR
+              [--min-runs N] [--doc PAGE] [--charts DIR] [--readme README]
 
-Reads the guest's "bench:" lines from the console log, measures sizes with
-size(1) in the benchmark kernel's build directory, counts lines of code,
-raw kernel operations and escape hatches (scripts/raw-api.py) in the
-sources, and writes DIR/bench.json, DIR/char-throughput.csv,
-DIR/evaluation.md and the charts (gnuplot, SVG and PNG). --doc and --charts
-copy the page and the charts where the repository keeps them; --readme
-rewrites the summary between README's bench markers. Prints the problems it
-found (missing figures, failed runs) on stderr and exits 1 if there were any.
+--log is the console of the wall-clock boot (QEMU with --accel), which runs
+every case; --log-icount, if given, that of a boot under QEMU's -icount
+(guest time counts instructions), which runs the single-stream cases. Each
+guest line "guest: bench: CASE KEY=VALUE ... rep=R METRIC=X" is one run;
+rep=0 is a warm-up, kept in DIR/runs.csv and left out of every statistic.
+Per case: the median of the runs with a 95% bootstrap percentile interval;
+per comparison: the ratio of the medians with its interval (both groups
+resampled apart). Ratios are only formed within one boot. --min-runs is the
+number of runs (warm-up not counted) each case must have; --seed, the seed
+of the run order the host gave the guests, which each log's info line must
+carry (a log of another run is a problem).
+
+Also measures sizes (size(1), nm(1)) in the benchmark kernel's build
+directory and the twins' builds, counts lines, raw kernel operations and
+escape hatches (scripts/raw-api.py) in the sources, and records the series
+measured (scripts/series-sha256.sh). Writes DIR/runs.csv, DIR/bench.json,
+DIR/char-throughput.csv, DIR/evaluation.md and the charts (gnuplot, SVG and
+PNG). --doc writes the page there too, --charts copies the charts and
+runs.csv there, --readme rewrites the summary between README's bench
+markers. Prints the problems it found (missing runs, failed runs, missing
+objects) on stderr and exits 1 if there were any.
 """
 import argparse
+import csv
 import glob
 import importlib.util
 import json
 import os
+import random
 import re
 import shutil
 import statistics
 import subprocess
 import sys
+from collections import namedtuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+PROJECT = os.path.dirname(HERE)
 spec = importlib.util.spec_from_file_location(
-    "raw_api", os.path.join(HERE, "..", "scripts", "raw-api.py"))
+    "raw_api", os.path.join(PROJECT, "scripts", "raw-api.py"))
 raw_api = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(raw_api)
 
-# The studies' counts of unsafe uses left in Rust driver logic.
-STUDIES_UNSAFE = [("GPU (Rust)", 107), ("binder (Rust)", 45),
-                  ("NVMe (Rust)", 44), ("e1000 (Rust)", 4),
-                  ("null_blk (Rust)", 0)]
-CHAR_DEVICES = ["safe_random0", "classic_random0", "urandom", "zero"]
-LABELS = {"safe_random0": "safe_random (lib/safe)",
-          "classic_random0": "classic_random (twin)",
-          "urandom": "/dev/urandom (mainline)",
-          "zero": "/dev/zero (copy-out limit)"}
 problems = []
 
 
@@ -48,60 +57,389 @@ def problem(msg):
     print("report: " + msg, file=sys.stderr)
 
 
-NET_KINDS = ["safe_loop", "classic_loop", "veth"]
-FRAME_DEVS = {"sl_lone": "safe_loop", "cl_lone": "classic_loop", "lo": "lo"}
+# --- the guest's log ------------------------------------------------------
+
+PREFIX = "guest: bench: "
+# Per case: the key naming what was measured, the keys of its parameters
+# and its metrics.
+CASES = {
+    "char": ("dev", ("bs", "readers"), ("mbps",)),
+    "sem": ("drv", ("mode",), ("ops",)),
+    "net-frames": ("dev", ("size",), ("fps",)),
+    "net-ping": ("kind", (), ("p50", "p99")),
+    "net-udp": ("kind", (), ("pps",)),
+    "net-tcp": ("kind", (), ("mbps",)),
+}
+FRAME_DEVS = {"sl_lone": "safe_loop", "cl_lone": "classic_loop"}
+Run = namedtuple("Run", "measure case subject params rep warmup seq metric value")
+RUN_FIELDS = Run._fields
 
 
-SEM_MODES = [("cycle", "post + take, no sleep (cycles/s)"),
-             ("pingpong", "hand-off between two processes (round trips/s)")]
-SEM_DRIVERS = ["safe_sem", "classic_sem"]
+def key_values(text):
+    """{KEY: VALUE} of "KEY=VALUE ..." text, or None if a word is no pair."""
+    pairs = [w.split("=", 1) for w in text.split()]
+    return dict(pairs) if all(len(p) == 2 for p in pairs) else None
 
 
-def parse_log(path):
-    runs, errors, info, net, sem = {}, [], "", {}, {}
-    rx = re.compile(r"^guest: bench: char dev=(\S+) bs=(\d+) readers=(\d+) "
-                    r"rep=(\d+) mbps=([\d.]+)$")
-    rx_net = re.compile(r"^guest: bench: net-(\w+) (\w+)=(\S+) (?:size=(\d+) )?"
-                        r"rep=\d+ (.*)$")
-    rx_sem = re.compile(r"^guest: bench: sem mode=(\w+) drv=(\w+) rep=\d+ ops=([\d.]+)$")
+def case_runs(case, fields, measure, seq):
+    """The runs one result line reports (one per metric), or None."""
+    subject_key, param_keys, metrics = CASES[case]
+    try:
+        rep = int(fields["rep"])
+        subject = FRAME_DEVS.get(fields[subject_key], fields[subject_key])
+        params = " ".join(f"{k}={fields[k]}" for k in param_keys)
+        return [Run(measure, case, subject, params, rep, int(rep == 0), seq,
+                    m, float(fields[m])) for m in metrics]
+    except (KeyError, ValueError):
+        return None
+
+
+def parse_log(path, measure):
+    """The runs of one boot's console log and its info line's fields."""
+    runs, info, seq = [], None, 0
     with open(path, errors="replace") as f:
         for line in f:
-            line = line.rstrip("\n")
-            m = rx.match(line)
-            mn = rx_net.match(line)
-            ms = rx_sem.match(line)
-            if ms:
-                sem.setdefault((ms.group(1), ms.group(2)), []).append(float(ms.group(3)))
-            elif mn:
-                what, who, size = mn.group(1), mn.group(3), mn.group(4)
-                for kv in mn.group(5).split():
-                    k, v = kv.split("=")
-                    key = (what, FRAME_DEVS.get(who, who), int(size or 0), k)
-                    net.setdefault(key, []).append(float(v))
-            elif m:
-                key = (m.group(1), int(m.group(2)), int(m.group(3)))
-                runs.setdefault(key, []).append(float(m.group(5)))
-            elif line.startswith("guest: bench: error"):
-                errors.append(line[len("guest: bench: "):])
-            elif line.startswith("guest: bench: info"):
-                info = line[len("guest: bench: info "):]
-    return runs, errors, info, net, sem
+            line = line.rstrip("\r\n")
+            if not line.startswith(PREFIX):
+                continue
+            case, _, rest = line[len(PREFIX):].partition(" ")
+            if case == "info":
+                fields = key_values(rest)
+                if info is None:
+                    info = fields
+                elif fields != info:
+                    problem(f"{path}: two different info lines")
+                continue
+            seq += 1
+            if case == "error":
+                problem(f"guest ({measure}): {line[len(PREFIX):]}")
+                continue
+            fields = key_values(rest)
+            found = case_runs(case, fields, measure, seq) if \
+                case in CASES and fields else None
+            if found is None:
+                problem(f"{path}: unreadable result line: {line}")
+            else:
+                runs += found
+    if info is None:
+        problem(f"{path}: no 'bench: info' line")
+    return runs, info or {}
+
+
+# --- statistics -----------------------------------------------------------
+
+RESAMPLES = 10000
+SEED = 12       # the bootstrap's: the same runs always give the same interval
+NO_DIFF = "no measurable difference"
+ONE_RUN = "n/a (1 run)"
+
+
+def percentile(ordered, q):
+    return ordered[round(q * (len(ordered) - 1))]
+
+
+def bootstrap(stat, *groups):
+    """95% percentile interval of STAT(*GROUPS) over resamples of each group
+    drawn apart; None when a group has fewer than two runs."""
+    if min(len(g) for g in groups) < 2:
+        return None
+    rng = random.Random(SEED)
+    values = sorted(stat(*(rng.choices(g, k=len(g)) for g in groups))
+                    for _ in range(RESAMPLES))
+    return [percentile(values, 0.025), percentile(values, 0.975)]
+
+
+def rounded(ci):
+    return ci and [round(x, 4) for x in ci]
+
+
+def median_summary(values):
+    return {"median": round(statistics.median(values), 4),
+            "ci": rounded(bootstrap(statistics.median, values)),
+            "runs": len(values)}
+
+
+def ratio_of_medians(a, b):
+    return statistics.median(a) / statistics.median(b)
+
+
+def ratio_summary(a, b):
+    """A / B of the medians: its interval, and whether it differs from 1."""
+    if statistics.median(b) == 0:
+        return None
+    ci = bootstrap(ratio_of_medians, a, b)
+    verdict = ONE_RUN if ci is None else \
+        NO_DIFF if ci[0] <= 1.0 <= ci[1] else "measurable"
+    return {"ratio": round(ratio_of_medians(a, b), 4), "ci": rounded(ci),
+            "verdict": verdict}
+
+
+# --- what the throughput cases compare ------------------------------------
+
+# A table compares SUBJECTS (the series' driver first, its twin second) on
+# ROWS. A row: CASE's runs with PARAMS, METRIC of each subject; HIGHER: a
+# higher value is better (ratios are turned so that >1 is better); SINGLE:
+# one stream of work (runs under icount too).
+Row = namedtuple("Row", "label case params metric higher single")
+Table = namedtuple("Table", "key title about driver subjects ratios rows")
+TABLES = [
+    Table("char", "Character device reads",
+          "Block size x readers: that many processes each read the device "
+          "in block-sized read() calls for a set time "
+          "(bench/guest/readbench.c); MB/s is 10^6 bytes read per second by "
+          "all of them. The twin with the generic ChaCha (no SIMD) shows "
+          "what SIMD buys; /dev/zero is the copy-out limit.",
+          "safe_random",
+          [("safe_random0", "safe_random"), ("classic_random0", "classic twin"),
+           ("classic_random0-generic", "twin, generic ChaCha"),
+           ("urandom", "/dev/urandom"), ("zero", "/dev/zero")],
+          [("safe/twin", "safe_random0", "classic_random0"),
+           ("safe/urandom", "safe_random0", "urandom"),
+           ("twin SIMD/generic", "classic_random0", "classic_random0-generic")],
+          [Row(f"read MB/s, {bs // 1024} KiB x{n}", "char",
+               f"bs={bs} readers={n}", "mbps", True, n == 1)
+           for bs in (4096, 65536, 1048576) for n in (1, 2)]),
+    Table("sem", "Semaphore device",
+          "Instances 0 and 1 (bench/guest/sembench.c): one process posting a "
+          "unit and taking it back (1-byte write, 1-byte read; nothing "
+          "sleeps), and two processes handing a unit back and forth through "
+          "the two instances (each round trip two sleeps on the wait queue "
+          "and two wake-ups).", "safe_sem",
+          [("safe_sem", "safe_sem"), ("classic_sem", "classic twin")],
+          [("safe/twin", "safe_sem", "classic_sem")],
+          [Row("post + take, no sleep (cycles/s)", "sem", "mode=cycle", "ops",
+               True, True),
+           Row("hand-off between two processes (round trips/s)", "sem",
+               "mode=pingpong", "ops", True, False)]),
+    Table("loopback", "Network, loopback mode",
+          "AF_PACKET frames sent and received back on the device, one in "
+          "flight; mainline: lo.", "safe_loop",
+          [("safe_loop", "safe_loop"), ("classic_loop", "classic twin"),
+           ("lo", "lo (mainline)")],
+          [("safe/twin", "safe_loop", "classic_loop"),
+           ("safe/mainline", "safe_loop", "lo"),
+           ("twin/mainline", "classic_loop", "lo")],
+          [Row(f"frames/s, {n} B", "net-frames", f"size={n}", "fps", True, True)
+           for n in (64, 1500)]),
+    Table("pair", "Network, pair mode",
+          "Between two namespaces; mainline: veth. UDP request/response round "
+          "trips (64 B), UDP packets/s received from a sender blasting 64-byte "
+          "datagrams, TCP bulk throughput.", "safe_loop",
+          [("safe_loop", "safe_loop"), ("classic_loop", "classic twin"),
+           ("veth", "veth (mainline)")],
+          [("safe/twin", "safe_loop", "classic_loop"),
+           ("safe/mainline", "safe_loop", "veth"),
+           ("twin/mainline", "classic_loop", "veth")],
+          [Row("ping-pong p50 (us)", "net-ping", "", "p50", False, False),
+           Row("ping-pong p99 (us)", "net-ping", "", "p99", False, False),
+           Row("UDP packets/s", "net-udp", "", "pps", True, False),
+           Row("TCP MB/s", "net-tcp", "", "mbps", True, False)]),
+]
+
+Measure = namedtuple("Measure", "key label meaning single_only")
+TCG_MEANING = (
+    "wall-clock time in a QEMU TCG guest (KVM is probed first and used when "
+    "a KVM guest boots; here it did not). TCG emulates every instruction: "
+    "SIMD code such as the AVX2 ChaCha is distorted against scalar code, and "
+    "the host's load adds noise. Absolute figures say little; the ratios "
+    "within the boot are the result.")
+KVM_MEANING = "wall-clock time in a KVM guest: the host's CPU runs the guest."
+ICOUNT_MEANING = (
+    "QEMU `-icount shift=0,sleep=off`: guest time advances 1 ns per "
+    "instruction executed, so a figure is an instruction count, deterministic "
+    "and free of host noise, not CPU time: one AVX2 instruction counts as one "
+    "scalar instruction, and cache misses cost nothing. MB/s here is MB per "
+    "10^9 guest instructions (likewise frames/s and operations/s). "
+    "Single-stream cases only: QEMU 7.2 disables multi-threaded TCG under "
+    "icount, so vCPUs run in turn and a case with two runnable tasks would "
+    "measure that serialisation.")
+
+
+def wall_measure(accel):
+    if accel == "kvm":
+        return Measure("kvm", "wall-clock, KVM", KVM_MEANING, False)
+    return Measure("tcg", "wall-clock, QEMU TCG", TCG_MEANING, False)
+
+
+ICOUNT = Measure("icount", "instruction count, QEMU icount", ICOUNT_MEANING, True)
+
+
+def rows_of(table, measure):
+    return [r for r in table.rows if r.single or not measure.single_only]
+
+
+def measure_results(runs, measure, min_runs):
+    """Per table and row: each subject's summary and each ratio's."""
+    values = {}
+    for r in runs:
+        if not r.warmup:
+            values.setdefault((r.case, r.subject, r.params, r.metric),
+                              []).append(r.value)
+    out = {}
+    for t in TABLES:
+        out[t.key] = {}
+        for row in rows_of(t, measure):
+            got = {s: values.get((row.case, s, row.params, row.metric), [])
+                   for s, _ in t.subjects}
+            for s, v in got.items():
+                if len(v) < min_runs:
+                    problem(f"{measure.key}: {t.key} {row.label} {s}: "
+                            f"{len(v)} runs, expected {min_runs}")
+            ratios = {}
+            for name, a, b in t.ratios:
+                num, den = (a, b) if row.higher else (b, a)
+                if got[a] and got[b]:
+                    ratios[name] = ratio_summary(got[num], got[den])
+            out[t.key][row.label] = {
+                "case": row.case, "params": row.params, "metric": row.metric,
+                "subjects": {s: median_summary(v) for s, v in got.items() if v},
+                "ratios": {k: v for k, v in ratios.items() if v}}
+    return out
+
+
+# --- sizes ----------------------------------------------------------------
+
+# The drivers compared: each of the series with its classic-C twin
+# (bench/twins/) and its mainline counterparts: their object in the build,
+# what each one is, and the device that stands for it in TABLES.
+Driver = namedtuple("Driver", "name dir twin mainline")
+Mainline = namedtuple("Mainline", "name obj note device")
+DRIVERS = [
+    Driver("safe_random", "drivers/char", "classic_random",
+           [Mainline("random.c", "drivers/char/random.o",
+                     "scope: the entropy subsystem that safe_random draws its "
+                     "seed from, not a like-for-like driver", "urandom")]),
+    Driver("safe_sem", "drivers/char", "classic_sem", []),
+    Driver("safe_loop", "drivers/net", "classic_loop",
+           [Mainline("loopback.c", "drivers/net/loopback.o",
+                     "lo: loopback mode's real counterpart", "lo"),
+            Mainline("veth.c", "drivers/net/veth.ko",
+                     "scope: pair mode's counterpart, with XDP, NAPI and "
+                     "multiqueue that safe_loop has not", "veth")])]
+# One thing measured: KIND is "series", "twin" or "mainline".
+Subject = namedtuple("Subject", "name kind obj src note")
+
+
+def subjects(build, tree, twins):
+    out = []
+    for d in DRIVERS:
+        out.append(Subject(d.name, "series", f"{build}/{d.dir}/{d.name}.ko",
+                           f"{tree}/{d.dir}/{d.name}.c", ""))
+        out.append(Subject(d.twin, "twin", f"{twins}/{d.twin}/{d.twin}.ko",
+                           f"{HERE}/twins/{d.twin}/{d.twin}.c", "classic-C twin"))
+        out += [Subject(m.name, "mainline", f"{build}/{m.obj}",
+                        f"{tree}/{os.path.splitext(m.obj)[0]}.c", m.note)
+                for m in d.mainline]
+    return out
 
 
 def size_of(path):
-    """text, data, bss and file bytes of an object, or None."""
+    """text, data, bss and their total in bytes, or None."""
     if not os.path.exists(path):
         problem(f"no object {path}")
         return None
     out = subprocess.run(["size", path], capture_output=True, text=True,
                          check=True).stdout.splitlines()[-1].split()
-    return {"text": int(out[0]), "data": int(out[1]), "bss": int(out[2]),
-            "file": os.path.getsize(path)}
+    text, data, bss = int(out[0]), int(out[1]), int(out[2])
+    return {"text": text, "data": data, "bss": bss, "total": text + data + bss}
 
 
-def sum_sizes(paths):
-    sizes = [s for s in (size_of(p) for p in paths) if s]
-    return {k: sum(s[k] for s in sizes) for k in ("text", "data", "bss", "file")}
+def add_sizes(sizes):
+    return {k: sum(s[k] for s in sizes) for k in ("text", "data", "bss", "total")}
+
+
+def symbols(path, *flags):
+    out = subprocess.run(["nm", *flags, path], capture_output=True, text=True,
+                         check=True).stdout
+    return {line.split()[-1] for line in out.splitlines() if line.strip()}
+
+
+def layer_objects(build):
+    """{lib/safe object: (symbols it defines, symbols it needs)}."""
+    objs = [o for o in sorted(glob.glob(f"{build}/lib/safe/*.o"))
+            if not o.endswith("_kunit.o")]
+    if not objs:
+        problem(f"no lib/safe object in {build}")
+    return {o: (symbols(o, "-g", "--defined-only"), symbols(o, "-u"))
+            for o in objs}
+
+
+def pulled_in(obj, layer):
+    """The lib/safe objects OBJ needs: those defining a symbol it leaves
+    undefined, and transitively what they need in turn."""
+    need, found = symbols(obj, "-u"), []
+    while True:
+        new = [o for o, (defs, _) in layer.items()
+               if o not in found and defs & need]
+        if not new:
+            return found
+        found += new
+        for o in new:
+            need |= layer[o][1]
+
+
+def sizes(subjs, layer):
+    """Per subject: its own size, the lib/safe objects it pulls in, and its
+    size with them."""
+    out = {}
+    for s in subjs:
+        alone = size_of(s.obj)
+        if not alone:
+            continue
+        objs = sorted(pulled_in(s.obj, layer))
+        out[s.name] = {"alone": alone,
+                       "objects": [os.path.basename(o) for o in objs],
+                       "with_layer": add_sizes([alone] + [size_of(o) for o in objs])}
+    return out
+
+
+def layer_sizes(layer, size_table, subjs):
+    """Per lib/safe object: its size, which of the series' drivers pull it
+    in, and whether it is shared (two or more do)."""
+    users = {os.path.basename(o): [] for o in layer}
+    for s in subjs:
+        if s.kind == "series" and s.name in size_table:
+            for o in size_table[s.name]["objects"]:
+                users[o].append(s.name)
+    out = {}
+    for o in layer:
+        name = os.path.basename(o)
+        out[name] = {"size": size_of(o), "users": users[name],
+                     "shared": len(users[name]) >= 2}
+    return out
+
+
+# --- sources: lines and the raw-API ledger --------------------------------
+
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
+
+
+def series_headers(path, tree):
+    """The headers of the layer that PATH includes directly:
+    <linux/safe/*.h> and, from lib/safe, its own "*.h"."""
+    with open(path, errors="replace") as f:
+        text = f.read()
+    out = []
+    for kind, name in INCLUDE.findall(text):
+        if kind == "<" and name.startswith("linux/safe/"):
+            out.append(os.path.join(tree, "include", name))
+        elif kind == '"' and os.path.dirname(path) == os.path.join(tree, "lib/safe"):
+            out.append(os.path.join(tree, "lib/safe", name))
+    return [h for h in out if os.path.exists(h)]
+
+
+def layer_sources(subj, objects, tree):
+    """The layer's source files a driver pulls in: the .c of each lib/safe
+    object it needs, and the layer's headers that it and they include,
+    transitively."""
+    files = {os.path.join(tree, "lib/safe", o[:-2] + ".c") for o in objects}
+    todo = [subj.src, *files]
+    while todo:
+        for h in series_headers(todo.pop(), tree):
+            if h not in files:
+                files.add(h)
+                todo.append(h)
+    return sorted(files)
 
 
 def loc(paths):
@@ -113,15 +451,16 @@ def loc(paths):
     return n
 
 
-HATCH = "escape_hatch"   # the layer's `unsafe`: not a raw operation
+HATCH = "escape_hatch"    # the layer's `unsafe`: not a raw operation
+SCOPED = "scoped_lock"    # counted in every file alike, not a raw operation
 HATCH_LABEL = "escape hatches (Sound:)"
-RAW_CATEGORIES = [name for name, _ in raw_api.CATEGORIES if name != HATCH]
-LAYER = "lib/safe + include/linux/safe"
+RAW_CATEGORIES = [n for n, _ in raw_api.CATEGORIES if n not in (HATCH, SCOPED)]
+LEDGER_COLUMNS = RAW_CATEGORIES + ["total", SCOPED]
 
 
 def ledger(paths, layer=False):
-    """Raw operations per category and their total; escape hatches apart,
-    with how many are justified by a Sound: comment (escape_hatch_sound)."""
+    """Occurrences per category, the raw operations' total, and how many
+    escape hatches a Sound: comment justifies."""
     counts = {name: 0 for name, _ in raw_api.CATEGORIES}
     counts[HATCH + "_sound"] = 0
     for p in paths:
@@ -133,300 +472,326 @@ def ledger(paths, layer=False):
     return counts
 
 
+def sources(subjs, size_table, tree):
+    """Per subject: lines and ledger of its own file, and of the layer's
+    files it pulls in (its class and the layer under it)."""
+    out = {}
+    for s in subjs:
+        objects = size_table.get(s.name, {}).get("objects", [])
+        extra = layer_sources(s, objects, tree)
+        home = tree if s.kind != "twin" else PROJECT
+        out[s.name] = {"file": os.path.relpath(s.src, home),
+                       "layer_files": [os.path.relpath(p, tree) for p in extra],
+                       "lines": loc([s.src]), "lines_with_layer": loc([s.src] + extra),
+                       "ledger": ledger([s.src]), "layer_ledger": ledger(extra, layer=True)}
+    return out
+
+
+def whole_layer(tree):
+    """The layer's own files: lib/safe/*.c (not the KUnit suites), its
+    private headers and include/linux/safe/*.h."""
+    files = [p for p in sorted(glob.glob(f"{tree}/lib/safe/*.[ch]"))
+             if not p.endswith("_kunit.c")]
+    return files + sorted(glob.glob(f"{tree}/include/linux/safe/*.h"))
+
+
+def check_listed_drivers():
+    """The drivers scripts/safe-drivers lists; each must be in DRIVERS."""
+    with open(os.path.join(PROJECT, "scripts/safe-drivers")) as f:
+        listed = [line.strip() for line in f
+                  if line.strip() and not line.startswith("#")]
+    known = {f"{d.dir}/{d.name}.c" for d in DRIVERS}
+    for path in listed:
+        if path not in known:
+            problem(f"{path} (scripts/safe-drivers) has no entry in "
+                    "report.py's DRIVERS")
+
+
+# --- the studies ------------------------------------------------------------
+
+REFS = {
+    "atc24": "H. Li, L. Guo, Y. Yang, S. Wang, M. Xu, \"An Empirical Study of "
+             "Rust-for-Linux: The Success, Dissatisfaction, and Compromise\", "
+             "USENIX ATC '24, "
+             "<https://www.usenix.org/conference/atc24/presentation/li-hongyu>",
+    "artifact": "the study's artifact, "
+                "<https://github.com/Richardhongyu/rfl_empirical_tools>, "
+                "`rq2_figure7/data/data.txt` (text/data/bss per driver, Rust/C; "
+                "the cpufreq-dt row was added in commit ad5ba32, March 2025)",
+    "rfl1039": "Rust-for-Linux/linux issue #1039, \"Object size of the rfl "
+               "drviers are larger than the corresponding C drivers especially "
+               "when with debug symbols\" (opened by the study's first author, "
+               "2023-10-17), <https://github.com/Rust-for-Linux/linux/issues/1039>",
+}
+# The study's driver sizes: text + data + bss bytes, Rust and C [atc24,
+# artifact]; the study marks three drivers with *.
+STUDY_SIZES = [("binder", 124240, 107279), ("gpio", 10186, 4220),
+               ("semaphore", 4458, 2311), ("cpufreq-dt", 5004, 2432),
+               ("NVMe*", 43580, 115779), ("null_blk*", 4605, 31881),
+               ("e1000*", 19930, 107349)]
+# `unsafe` left in Rust driver logic, as issue 6 of this project quoted
+# them; no published source for them was found.
+STUDIES_UNSAFE = [("GPU", 107), ("binder", 45), ("NVMe", 44), ("e1000", 4),
+                  ("null_blk", 0)]
+
+
+# --- formatting ---------------------------------------------------------------
+
+def num(x):
+    return f"{x:.0f}" if abs(x) >= 100 else f"{x:.1f}" if abs(x) >= 10 else f"{x:.2f}"
+
+
+def interval(ci, fmt):
+    return ONE_RUN if ci is None else f"[{fmt(ci[0])}, {fmt(ci[1])}]"
+
+
+def median_cell(s):
+    return f"{num(s['median'])} {interval(s['ci'], num)}" if s else "-"
+
+
+def ratio_cell(r):
+    if not r:
+        return "-"
+    cell = f"{r['ratio']:.3f} {interval(r['ci'], lambda x: f'{x:.3f}')}"
+    return cell + (f" {NO_DIFF}" if r["verdict"] == NO_DIFF else "")
+
+
+def size_cell(s):
+    return f"{s['total']} ({s['text']}/{s['data']}/{s['bss']})" if s else "-"
+
+
+def ratio_of(a, b):
+    return f"x{a / b:.2f}" if a and b else "-"
+
+
 def hatches(c):
     """An escape-hatch cell: the count, and how many have a Sound: comment."""
     return f"{c[HATCH]} ({c[HATCH + '_sound']})"
 
 
-def ratio(a, b):
-    return round(a / b, 3) if b else None
+# --- the page -------------------------------------------------------------------
+
+def method_md(res):
+    r = ["## Method\n"]
+    for m in res["measures"].values():
+        info = " ".join(f"{k}={v}" for k, v in m["info"].items())
+        r.append(f"- **{m['label']}** ({info}): {m['meaning']}")
+    r.append(
+        "\nEach boot runs each of its cases once per round, in an order shuffled "
+        "afresh for each round (the `seq` column of runs.csv is the order "
+        "in the log); round 0 is a warm-up, kept in runs.csv and left out of "
+        "every figure. A figure is the median of the rounds with its 95% "
+        f"bootstrap percentile interval ({RESAMPLES} resamples, fixed seed); "
+        "a ratio is the ratio of two medians of the same boot with its "
+        "interval (both groups resampled apart), turned so that above 1 is "
+        f"better. A ratio whose interval holds 1.0 is marked \"{NO_DIFF}\". "
+        "Ratios are only formed within one boot. Every run: "
+        "[runs.csv](evaluation/runs.csv).\n")
+    return r
 
 
-def gnuplot(script):
-    subprocess.run(["gnuplot"], input=script, text=True, check=True)
+def size_md(res):
+    r = ["## Size\n",
+         "`size` of each object of the benchmark kernel, in bytes: total "
+         "(text/data/bss). A driver alone is its own object; with the layer, "
+         "it is counted with the lib/safe objects it pulls in: those defining "
+         "a symbol its object leaves undefined (`nm -u`), and what they need "
+         "in turn. The layer's inline code is inside the driver's own object.\n",
+         "| object | text | data | bss | total | pulled in by | shared |",
+         "|---|---:|---:|---:|---:|---|---|"]
+    for name, o in res["layer_objects"].items():
+        s = o["size"] or {"text": "-", "data": "-", "bss": "-", "total": "-"}
+        r.append(f"| lib/safe/{name} | {s['text']} | {s['data']} | {s['bss']} "
+                 f"| {s['total']} | {', '.join(o['users']) or '-'} | "
+                 f"{'yes' if o['shared'] else 'no'} |")
+    r += ["\n| driver | alone | lib/safe objects it pulls in | with them | what it is |",
+          "|---|---:|---|---:|---|"]
+    for name, s in res["sizes"].items():
+        r.append(f"| {name} | {size_cell(s['alone'])} | "
+                 f"{', '.join(s['objects']) or '-'} | {size_cell(s['with_layer'])} "
+                 f"| {res['notes'][name] or 'the series'} |")
+    r.append("")
+    for d in DRIVERS:
+        a, b = res["sizes"].get(d.name), res["sizes"].get(d.twin)
+        if a and b:
+            r.append(f"- {d.name} / {d.twin}, total bytes: alone "
+                     f"{ratio_of(a['alone']['total'], b['alone']['total'])}, "
+                     f"with the lib/safe objects it pulls in "
+                     f"{ratio_of(a['with_layer']['total'], b['alone']['total'])}.")
+    r.append("\n![driver size](evaluation/size.svg)\n")
+    r += ["The study's drivers, Rust against C, the same measure (text + data "
+          "+ bss bytes of each driver's object) [1, 2]:\n",
+          "| driver | Rust | C | Rust/C |", "|---|---:|---:|---:|"]
+    r += [f"| {n} | {a} | {b} | {ratio_of(a, b)} |" for n, a, b in STUDY_SIZES]
+    r.append("\n\\* so marked in the study's figure; there the Rust driver is "
+             "the smaller. The study's first author also reported on RFL's "
+             "issue tracker that \"the Rust drivers are 2X than C drivers "
+             "without debug symbols and 4-6X with debug symbols\" [3], "
+             "measuring each driver's own object (there "
+             "`drivers/android/rust_binder.o`): like the 'alone' column here, "
+             "without the shared code under it.\n")
+    return r
 
 
-def net_chart(out, res):
-    with open(os.path.join(out, "net.dat"), "w") as f:
-        f.write('metric safe_loop "classic twin"\n')
-        short = {"frames 64 B": "frames 64B", "frames 1500 B": "frames 1500B",
-                 "ping p50 us": "RTT p50", "ping p99 us": "RTT p99",
-                 "udp pps": "UDP pps", "tcp MB/s": "TCP MB/s"}
-        for metric, label, _ in NET_METRICS:
-            r = res["net_ratios"].get(metric, {})
-            f.write(f'"{short[metric]}" {r.get("vs_mainline") or 0} '
-                    f'{r.get("twin_vs_mainline") or 0}\n')
-    for term, ext in (("svg size 860,480 dynamic", "svg"),
-                      ("pngcairo size 860,480", "png")):
-        gnuplot(f"""set terminal {term}
-set output '{out}/net.{ext}'
-set termoption noenhanced
-set title 'Network: speed relative to mainline (lo or veth = 1; latency inverted)'
-set style data histograms
-set style histogram clustered gap 1
-set style fill solid 0.8 border -1
-set grid ytics
-set key top left
-set yrange [0:*]
-set offsets 0, 0, 0.4, 0
-set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2
-plot for [i=2:3] '{out}/net.dat' using i:xtic(1) title columnhead(i)
-""")
+def sources_md(res):
+    r = ["## Lines of code\n",
+         "Non-blank, non-comment lines: the driver's file alone, and with the "
+         "layer's files it pulls in (the .c of each lib/safe object above, and "
+         "the layer's headers it and they include, transitively).\n",
+         "| driver | file | alone | with the layer's files | layer files |",
+         "|---|---|---:|---:|---|"]
+    for name, s in res["sources"].items():
+        r.append(f"| {name} | {s['file']} | {s['lines']} | "
+                 f"{s['lines_with_layer']} | {', '.join(s['layer_files']) or '-'} |")
+    r += ["\n## Raw-API ledger\n",
+          "Per file, what scripts/raw-api.py finds, the same patterns in "
+          "every file: raw kernel operations (user copies and pointers, "
+          "container_of, private data, casts, explicit lock calls, raw "
+          "alloc/free, raw registration, goto) and their total; scoped locks "
+          "(cleanup.h's `guard()`/`scoped_guard()` and the layer's "
+          "`scoped_safe_lock()` family, one category, not in the total); and "
+          f"the {HATCH_LABEL}: uses of the layer's escape hatches "
+          "(ACCESS_PRIVATE, safe_span_from_raw, __force, union and, outside "
+          "lib/safe, the layer's internal names), with how many carry a "
+          "`Sound:` comment in parentheses. In lib/safe each raw operation has "
+          "such a comment too.\n"]
+    r += ledger_table([(n, s["ledger"]) for n, s in res["sources"].items()] +
+                      [("lib/safe + include/linux/safe (all of it)",
+                        res["layer_ledger"])])
+    r += ["\nEach driver with the layer's files it pulls in (the class and "
+          "the layer under it):\n"]
+    rows = []
+    for d in DRIVERS:
+        s = res["sources"].get(d.name)
+        if s:
+            rows += [(f"{d.name}: driver", s["ledger"]),
+                     (f"{d.name}: its layer files", s["layer_ledger"]),
+                     (f"{d.name}: both", add_ledgers(s["ledger"], s["layer_ledger"]))]
+    r += ledger_table(rows)
+    ours = [(d.name, res["sources"][d.name]["ledger"]) for d in DRIVERS
+            if d.name in res["sources"]]
+    r.append(
+        "\nThe studies' counts of `unsafe` left in Rust driver logic, "
+        "**unsourced** (quoted by this project's issues; no publication "
+        "giving them was found): "
+        + ", ".join(f"{n} {c}" for n, c in STUDIES_UNSAFE) + ". Beside them, "
+        "in our drivers: raw operations " + ", ".join(
+            f"{n} {c['total']}" for n, c in ours) + f"; {HATCH_LABEL} "
+        + ", ".join(f"{n} {hatches(c)}" for n, c in ours) + ". "
+        "The two measure related but different things: Rust's counts are "
+        "blocks or uses of a keyword that the compiler requires for unchecked "
+        "code; ours are uses of the layer's escape hatches and of raw kernel "
+        "operations in C, found by pattern (scripts/raw-api.py), which no "
+        "compiler enforces beyond what `make check` requires.\n")
+    return r
 
 
-def charts(out, sizes, char):
-    order = [("safe_random", "safe_random"), ("classic_random", "classic_random"),
-             ("mainline random.o", "random.o"),
-             ("safe_sem", "safe_sem"), ("classic_sem", "classic_sem"),
-             ("safe_loop", "safe_loop"), ("classic_loop", "classic_loop"),
-             ("mainline veth.ko", "veth.ko"), ("mainline loopback.o", "loopback.o"),
-             ("lib/safe (shared)", "lib/safe")]
-    with open(os.path.join(out, "size.dat"), "w") as f:
-        for name, label in order:
-            s = sizes.get(name)
-            if s:
-                f.write(f'"{label}" {s["text"]} {s["data"]} {s["bss"]}\n')
-    with open(os.path.join(out, "char.dat"), "w") as f:
-        f.write('case safe_random "classic twin" /dev/urandom /dev/zero\n')
-        for (bs, readers), row in sorted(char.items()):
-            size = f"{bs // 1048576}M" if bs >= 1048576 else f"{bs // 1024}K"
-            label = f'"{size} x{readers}"'
-            f.write(label + " " + " ".join(
-                str(row.get(d, {}).get("median", 0)) for d in CHAR_DEVICES) + "\n")
-    common = ("set termoption noenhanced\nset style data histograms\n"
-              "set style fill solid 0.8 border -1\nset grid ytics\n"
-              "set boxwidth 0.9\n")
-    for term, ext in (("svg size 860,480 dynamic", "svg"),
-                      ("pngcairo size 860,480", "png")):
-        gnuplot(f"""set terminal {term}
-set output '{out}/size.{ext}'
-set title 'Driver size: object sections in bytes (benchmark kernel)'
-set style histogram rowstacked
-{common}set key top left
-set ylabel 'bytes'
-plot '{out}/size.dat' using 2:xtic(1) title 'text', '' using 3 title 'data', '' using 4 title 'bss'
-""")
-        gnuplot(f"""set terminal {term}
-set output '{out}/char-throughput.{ext}'
-set title 'Character device reads: median MB/s, log scale (block size x readers)'
-set style histogram clustered gap 1
-{common}set key outside right top
-set ylabel 'MB/s'
-set logscale y
-plot for [i=2:{len(CHAR_DEVICES) + 1}] '{out}/char.dat' using i:xtic(1) title columnhead(i)
-""")
+def add_ledgers(a, b):
+    return {k: a[k] + b[k] for k in a}
+
+
+def ledger_table(rows):
+    r = ["| file | " + " | ".join(LEDGER_COLUMNS) + f" | {HATCH_LABEL} |",
+         "|---|" + "---:|" * (len(LEDGER_COLUMNS) + 1)]
+    return r + [f"| {name} | " + " | ".join(str(c[k]) for k in LEDGER_COLUMNS)
+                + f" | {hatches(c)} |" for name, c in rows]
+
+
+def throughput_md(res):
+    r = []
+    for t in TABLES:
+        r.append(f"## {t.title}\n")
+        r.append(f"{t.about} Medians with their 95% intervals; ratios turned "
+                 "so that above 1 is better (for latency: lower).\n")
+        for m in res["measures"].values():
+            rows = m["tables"][t.key]
+            if not rows:
+                continue
+            r.append(f"**{m['label']}**\n")
+            r.append("| case | " + " | ".join(l for _, l in t.subjects) + " | "
+                     + " | ".join(n for n, _, _ in t.ratios) + " |")
+            r.append("|---|" + "---:|" * (len(t.subjects) + len(t.ratios)))
+            for label, row in rows.items():
+                r.append(f"| {label} | " + " | ".join(
+                    median_cell(row["subjects"].get(s)) for s, _ in t.subjects)
+                    + " | " + " | ".join(ratio_cell(row["ratios"].get(n))
+                                         for n, _, _ in t.ratios) + " |")
+            r.append("")
+        if t.key == "char":
+            r.append("![char throughput](evaluation/char-throughput.svg)\n")
+    r.append("![network](evaluation/net.svg)\n")
+    return r
 
 
 def markdown(res):
-    r = []
-    r.append("# Evaluation: safe drivers against classic C and mainline\n")
-    r.append("Generated by `make bench` (bench/report.py) from one guest boot; "
-             "do not edit by hand.\n")
-    r.append(f"- Guest: QEMU **{res['accel'].upper()}**, {res['info']}. "
-             + ("Under TCG every instruction is emulated: absolute figures say "
-                "little, the ratios measured in the same boot are the result."
-                if res["accel"] == "tcg" else "") + "\n")
-    r.append(f"- Kernel: {res['kernel']} (tinyconfig + vm-base, no debug options).\n")
-    r.append("\n## Size\n")
-    r.append("| object | text | data | bss | file bytes |\n|---|---:|---:|---:|---:|")
-    for name, s in res["sizes"].items():
-        r.append(f"| {name} | {s['text']} | {s['data']} | {s['bss']} | {s['file']} |")
-    sr = res["size_ratios"]
-    r.append(f"\nsafe_random / classic_random: text x{sr['text_vs_twin']}, "
-             f".ko x{sr['ko_vs_twin']}; safe_loop / classic_loop: text "
-             f"x{sr.get('loop_text_vs_twin')}, .ko x{sr.get('loop_ko_vs_twin')}; "
-             f"safe_sem / classic_sem: text x{sr.get('sem_text_vs_twin')}, .ko "
-             f"x{sr.get('sem_ko_vs_twin')} (the study measured Rust's semaphore "
-             "at 4,458 bytes against C's 2,311). (The studies found Rust modules about "
-             "10x the size of C.) lib/safe is shared by every driver built on "
-             "it; safe_random's own object does not include it.\n")
-    r.append("![driver size](evaluation/size.svg)\n")
-    r.append("\n## Lines of code (non-blank, non-comment)\n")
-    r.append("| source | lines |\n|---|---:|")
-    for name, n in res["loc"].items():
-        r.append(f"| {name} | {n} |")
-    r.append("\n## Raw-API ledger\n")
-    r.append("Raw kernel operations per file (scripts/raw-api.py: user copies "
-             "and pointers, container_of, private data, casts, lock calls, raw "
-             "alloc/free, raw registration, goto). In lib/safe each has a "
-             "comment saying why it is sound. The last column, not in the "
-             "total, counts the escape hatches, the layer's `unsafe` "
-             "(ACCESS_PRIVATE, safe_span_from_raw, __force, union and, "
-             "outside lib/safe, the layer's internal names), and in "
-             "parentheses how many of them carry a `Sound:` comment, the "
-             "counterpart of Rust's SAFETY comment.\n")
-    cats = RAW_CATEGORIES + ["total"]
-    r.append("| file | " + " | ".join(cats) + f" | {HATCH_LABEL} |")
-    r.append("|---|" + "---:|" * (len(cats) + 1))
-    for name, c in res["ledger"].items():
-        r.append(f"| {name} | " + " | ".join(str(c[k]) for k in cats) +
-                 f" | {hatches(c)} |")
-    ours = [(d, res["ledger"][f]) for d, f in (
-        ("safe_random", "drivers/char/safe_random.c"),
-        ("safe_sem", "drivers/char/safe_sem.c"),
-        ("safe_loop", "drivers/net/safe_loop.c"))]
-    r.append("\nBeside the studies' counts of `unsafe` left in Rust driver "
-             "logic: " + ", ".join(f"{n} {c}" for n, c in STUDIES_UNSAFE) + "; "
-             + ", ".join(f"{d}: {c['total']}" for d, c in ours) + f"; {HATCH_LABEL}: "
-             + ", ".join(f"{d} {hatches(c)}" for d, c in ours) + ".\n")
-    r.append("\n## Character device throughput\n")
-    r.append("Median of the repetitions (min-max), MB/s; runs interleaved.\n")
-    r.append("| block x readers | " + " | ".join(LABELS[d] for d in CHAR_DEVICES)
-             + " | safe/twin | safe/urandom |")
-    r.append("|---|" + "---:|" * (len(CHAR_DEVICES) + 2))
-    for key, row in res["char"].items():
-        cells = []
-        for d in CHAR_DEVICES:
-            v = row.get(d)
-            cells.append(f"{v['median']} ({v['min']}-{v['max']})" if v else "-")
-        rt = res["char_ratios"].get(key, {})
-        r.append(f"| {key} | " + " | ".join(cells) +
-                 f" | {rt.get('vs_twin')} | {rt.get('vs_urandom')} |")
-    vs = [v["vs_twin"] for v in res["char_ratios"].values() if v.get("vs_twin")]
-    if vs:
-        r.append(f"\nsafe_random against its classic twin: median ratios from "
-                 f"{min(vs)} to {max(vs)} (1.0 = the same speed).\n")
-    r.append("![char throughput](evaluation/char-throughput.svg)\n")
-    r.append("\n## Semaphore device\n")
-    r.append("safe_sem and its classic twin, instances 0 and 1 (bench/guest/"
-             "sembench.c): one process posting a unit and taking it back "
-             "(1-byte write, 1-byte read; nothing sleeps), and two processes "
-             "handing a unit back and forth through two instances (each "
-             "round trip two sleeps on the wait queue and two wake-ups). "
-             "Median (min-max) of the repetitions; >1 means safe_sem is "
-             "faster.\n")
-    r.append("| case | safe_sem | classic_sem (twin) | safe/twin |\n|---|---:|---:|---:|")
-    for mode, label in SEM_MODES:
-        row = res["sem"].get(mode, {})
-        cells = [f"{row[d]['median']} ({row[d]['min']}-{row[d]['max']})"
-                 if d in row else "-" for d in SEM_DRIVERS]
-        r.append(f"| {label} | " + " | ".join(cells) +
-                 f" | {res['sem_ratios'].get(mode)} |")
-    r.append("\n## Network\n")
-    r.append("Loopback mode: AF_PACKET frames sent and received back on the "
-             "device, one in flight (mainline: lo). Pair mode, between two "
-             "namespaces (mainline: veth): UDP request/response round trips "
-             "(64 B), UDP packets/s received from a sender blasting 64-byte "
-             "datagrams, TCP bulk throughput. Median (min-max) of the "
-             "repetitions; ratios >1 mean safe_loop is faster (for latency: "
-             "lower).\n")
-    r.append("| metric | safe_loop | classic_loop (twin) | mainline | safe/twin | safe/mainline |")
-    r.append("|---|---:|---:|---:|---:|---:|")
-    for metric, label, _ in NET_METRICS:
-        row = res["net"].get(metric, {})
-        rt = res["net_ratios"].get(metric, {})
-        def cell(k):
-            v = row.get(k)
-            return f"{v['median']} ({v['min']}-{v['max']})" if v else "-"
-        main = rt.get("mainline", "veth")
-        r.append(f"| {label} | {cell('safe_loop')} | {cell('classic_loop')} | "
-                 f"{cell(main)} ({main}) | {rt.get('vs_twin')} | {rt.get('vs_mainline')} |")
-    r.append("\n![network](evaluation/net.svg)\n")
+    r = [f"<!-- series-sha256: {res['series_sha256']} -->",
+         "# Evaluation: safe drivers against classic C and mainline\n",
+         "Generated by `make bench` (bench/report.py) from the benchmark "
+         "boots; do not edit by hand. The marker above is the sha256 of the "
+         "series measured (scripts/series-sha256.sh).\n",
+         f"Kernel {res['kernel']} without debug options "
+         "(scripts/config/bench.config); each driver of the series against "
+         "its classic-C twin (bench/twins/) and its mainline counterpart.\n"]
+    r += method_md(res) + size_md(res) + sources_md(res) + throughput_md(res)
+    r.append("## References\n")
+    r += [f"{i}. {REFS[k]}" for i, k in enumerate(("atc24", "artifact", "rfl1039"), 1)]
     return "\n".join(r) + "\n"
 
 
-NET_METRICS = [  # (key in results, label, higher is better)
-    ("frames 64 B", "loopback frames/s, 64 B", True),
-    ("frames 1500 B", "loopback frames/s, 1500 B", True),
-    ("ping p50 us", "pair ping-pong p50 (us)", False),
-    ("ping p99 us", "pair ping-pong p99 (us)", False),
-    ("udp pps", "pair UDP packets/s", True),
-    ("tcp MB/s", "pair TCP MB/s", True),
-]
-
-
-def stats(v):
-    return {"median": round(statistics.median(v), 1), "min": min(v), "max": max(v),
-            "runs": v}
-
-
-def net_results(net, min_runs):
-    """Per metric and device kind: median/min/max; ratios to twin and mainline."""
-    out, ratios = {}, {}
-    wanted = {"frames 64 B": [("frames", k, 64, "fps") for k in ("safe_loop", "classic_loop", "lo")],
-              "frames 1500 B": [("frames", k, 1500, "fps") for k in ("safe_loop", "classic_loop", "lo")],
-              "ping p50 us": [("ping", k, 0, "p50") for k in NET_KINDS],
-              "ping p99 us": [("ping", k, 0, "p99") for k in NET_KINDS],
-              "udp pps": [("udp", k, 0, "pps") for k in NET_KINDS],
-              "tcp MB/s": [("tcp", k, 0, "mbps") for k in NET_KINDS]}
-    for metric, keys in wanted.items():
-        row = {}
-        for key in keys:
-            v = net.get(key, [])
-            if len(v) < min_runs:
-                problem(f"net {metric} {key[1]}: {len(v)} runs, expected {min_runs}")
-            if v:
-                row[key[1]] = stats(v)
-        out[metric] = row
-        med = {k: row[k]["median"] for k in row}
-        mainline = "lo" if metric.startswith("frames") else "veth"
-        higher = dict((m, h) for m, _, h in NET_METRICS)[metric]
-        def r(a, b):
-            if a not in med or b not in med:
-                return None
-            return ratio(med[a], med[b]) if higher else ratio(med[b], med[a])
-        ratios[metric] = {"vs_twin": r("safe_loop", "classic_loop"),
-                          "vs_mainline": r("safe_loop", mainline),
-                          "twin_vs_mainline": r("classic_loop", mainline),
-                          "mainline": mainline}
-    return out, ratios
-
-
-def source_rows(res, ours, twin, mainline, short):
-    """README rows counted in the sources: lines, raw operations, hatches."""
-    rows = [("lines of code", lambda f: res["loc"][f]),
-            ("raw kernel operations", lambda f: res["ledger"][f]["total"]),
-            (HATCH_LABEL, lambda f: hatches(res["ledger"][f]))]
-    return [f"| {label} | {get(ours)} | {get(twin)} | "
-            + (f"{get(mainline)} ({short})" if mainline else "-") + " |"
-            for label, get in rows]
-
+# --- the README's summary ---------------------------------------------------
 
 def readme_block(res):
-    """The short summary README.md shows between its bench markers."""
-    r = [f"Latest `make bench` ({res['kernel']}, QEMU {res['accel'].upper()}; "
-         "full tables in [Documentation/evaluation.md](Documentation/evaluation.md)):\n"]
-    r.append("| | safe_random | classic twin | mainline |\n|---|---:|---:|---:|")
-    sz = res["sizes"]
-    def cell(name, key):
-        return str(sz[name][key]) if name in sz else "-"
-    r.append(f"| .text bytes | {cell('safe_random', 'text')} | {cell('classic_random', 'text')} "
-             f"| {cell('mainline random.o', 'text')} (random.o) |")
-    r += source_rows(res, "drivers/char/safe_random.c",
-                     "bench/twins/classic_random.c",
-                     "drivers/char/random.c (mainline)", "random.c")
-    for key, row in res["char"].items():
-        def mb(d):
-            return str(row[d]["median"]) if d in row else "-"
-        r.append(f"| read MB/s, {key} | {mb('safe_random0')} | {mb('classic_random0')} "
-                 f"| {mb('urandom')} (/dev/urandom) |")
-    r.append("\n| | safe_sem | classic twin | mainline |\n|---|---:|---:|---:|")
-    r.append(f"| .text bytes | {cell('safe_sem', 'text')} | {cell('classic_sem', 'text')} | - |")
-    r += source_rows(res, "drivers/char/safe_sem.c", "bench/twins/classic_sem.c",
-                     None, None)
-    for mode, label in SEM_MODES:
-        row = res["sem"].get(mode, {})
-        r.append(f"| {label} | " + " | ".join(
-            str(row[d]["median"]) if d in row else "-" for d in SEM_DRIVERS) + " | - |")
-    r.append("\n| | safe_loop | classic twin | mainline |\n|---|---:|---:|---:|")
-    r.append(f"| .text bytes | {cell('safe_loop', 'text')} | {cell('classic_loop', 'text')} "
-             f"| {cell('mainline veth.ko', 'text')} (veth) |")
-    r += source_rows(res, "drivers/net/safe_loop.c",
-                     "bench/twins/classic_loop.c",
-                     "drivers/net/veth.c (mainline)", "veth.c")
-    for metric, label, _ in NET_METRICS:
-        row = res["net"].get(metric, {})
-        main = res["net_ratios"].get(metric, {}).get("mainline", "veth")
-        def med(k):
-            return str(row[k]["median"]) if k in row else "-"
-        r.append(f"| {label} | {med('safe_loop')} | {med('classic_loop')} | {med(main)} ({main}) |")
-    r.append(f"\nlib/safe, shared by every driver on it: {sz.get('lib/safe (shared)', {}).get('text', '-')} "
-             "bytes of text. The studies counted `unsafe` uses left in Rust "
-             "driver logic: " + ", ".join(f"{n} {c}" for n, c in STUDIES_UNSAFE) + ".\n")
+    measures = list(res["measures"].values())
+    r = [f"<!-- series-sha256: {res['series_sha256']} -->",
+         f"Latest `make bench` ({res['kernel']}; full tables, method and "
+         "sources in [Documentation/evaluation.md](Documentation/evaluation.md), "
+         "every run in [runs.csv](Documentation/evaluation/runs.csv)). "
+         "Medians with 95% bootstrap intervals over the rounds of one boot; "
+         f"a ratio whose interval holds 1.0 is marked \"{NO_DIFF}\".\n"]
+    r += [f"- **{m['label']}**: {m['meaning']}" for m in measures]
+    r.append("")
+    for d in DRIVERS:
+        r += driver_block(res, d, measures)
     r.append("![driver size](Documentation/evaluation/size.svg)")
     r.append("![char throughput](Documentation/evaluation/char-throughput.svg)")
     r.append("![network](Documentation/evaluation/net.svg)")
     return "\n".join(r) + "\n"
+
+
+def driver_block(res, d, measures):
+    """The README's table for one driver: sizes and sources, then its
+    throughput rows in every measure (the driver, its twin, its mainline
+    counterparts), with the ratio to its twin."""
+    names = [d.name, d.twin] + [m.name for m in d.mainline]
+    r = ["| | " + " | ".join([d.name, d.twin] + [
+        f"{m.name} ({m.device})" for m in d.mainline]) + " | safe/twin |",
+         "|---|" + "---:|" * (len(names) + 1)]
+    sz, src = res["sizes"], res["sources"]
+
+    def cells(get):
+        return " | ".join(get(n) for n in names)
+    r.append("| bytes, alone | " + cells(
+        lambda n: str(sz[n]["alone"]["total"]) if n in sz else "-") + " | - |")
+    r.append("| bytes, with the lib/safe objects it pulls in | " + cells(
+        lambda n: str(sz[n]["with_layer"]["total"]) if n in sz else "-") + " | - |")
+    r.append("| lines, alone / with the layer's files | " + cells(
+        lambda n: f"{src[n]['lines']} / {src[n]['lines_with_layer']}"
+        if n in src else "-") + " | - |")
+    r.append("| raw kernel operations, alone / with the layer's files | " + cells(
+        lambda n: f"{src[n]['ledger']['total']} / "
+        f"{src[n]['ledger']['total'] + src[n]['layer_ledger']['total']}"
+        if n in src else "-") + " | - |")
+    r.append(f"| {HATCH_LABEL}, alone | " + cells(
+        lambda n: hatches(src[n]["ledger"]) if n in src else "-") + " | - |")
+    for t in (t for t in TABLES if t.driver == d.name):
+        devices = [s for s, _ in t.subjects[:2]] + [m.device for m in d.mainline]
+        for m in measures:
+            for label, row in m["tables"][t.key].items():
+                r.append(f"| {label} ({m['key']}) | " + " | ".join(
+                    median_cell(row["subjects"].get(s)) for s in devices) +
+                    f" | {ratio_cell(row['ratios'].get('safe/twin'))} |")
+    r.append("")
+    return r
 
 
 def update_readme(path, block):
@@ -440,120 +805,194 @@ def update_readme(path, block):
         f.write(text[:i + len(begin)] + block + text[j:])
 
 
+# --- charts ---------------------------------------------------------------------
+
+def gnuplot(script):
+    subprocess.run(["gnuplot"], input=script, text=True, check=True)
+
+
+def plot(out, name, title, body):
+    """Write NAME.svg and NAME.png in OUT with gnuplot commands BODY."""
+    for term, ext in (("svg size 900,500 dynamic", "svg"),
+                      ("pngcairo size 900,500", "png")):
+        gnuplot(f"set terminal {term}\nset output '{out}/{name}.{ext}'\n"
+                f"set termoption noenhanced\nset title '{title}'\n"
+                "set grid ytics\nset style fill solid 0.8 border -1\n" + body)
+
+
+def with_bounds(s, value):
+    """A bar's value and its interval's ends; missing as NaN (not drawn)."""
+    if not s:
+        return "NaN NaN NaN"
+    lo, hi = s["ci"] or (s[value], s[value])
+    return f"{s[value]} {lo} {hi}"
+
+
+def size_chart(out, res):
+    with open(f"{out}/size.dat", "w") as f:
+        for d in DRIVERS:
+            bars = [(d.name, d.name, "alone"),
+                    (d.name + " + lib/safe", d.name, "with_layer"),
+                    (d.twin, d.twin, "alone")] + \
+                [(m.name, m.name, "alone") for m in d.mainline]
+            for label, name, key in bars:
+                s = res["sizes"].get(name, {}).get(key)
+                if s:
+                    f.write(f'"{label}" {s["text"]} {s["data"]} {s["bss"]}\n')
+    plot(out, "size", "Driver size in bytes: alone, and with the lib/safe "
+         "objects it pulls in", f"""set style data histograms
+set style histogram rowstacked
+set boxwidth 0.8
+set key top left
+set ylabel 'bytes'
+set xtics rotate by -30
+plot '{out}/size.dat' using 2:xtic(1) title 'text', '' using 3 title 'data', '' using 4 title 'bss'
+""")
+
+
+def char_chart(out, res):
+    """Char device medians with intervals, one cluster per block x readers
+    (and measure), one bar per device; log scale."""
+    t = TABLES[0]
+    with open(f"{out}/char.dat", "w") as f:
+        for m in res["measures"].values():
+            for label, row in m["tables"]["char"].items():
+                f.write(f'"{label.split(", ")[1]} {m["key"]}" ' + " ".join(
+                    with_bounds(row["subjects"].get(s), "median")
+                    for s, _ in t.subjects) + "\n")
+    series = ", ".join(
+        f"'{out}/char.dat' using 2:3:4:xtic(1) title '{label}'" if i == 0 else
+        f"'' using {3 * i + 2}:{3 * i + 3}:{3 * i + 4} title '{label}'"
+        for i, (_, label) in enumerate(t.subjects))
+    plot(out, "char-throughput", "Char device reads: median, 95% interval "
+         "(log scale; icount: MB per 10^9 instructions)",
+         f"""set style data histograms
+set style histogram errorbars gap 1 lw 1
+set boxwidth 0.9
+set key outside right top
+set logscale y
+set xtics rotate by -30
+plot {series}
+""")
+
+
+def net_chart(out, res):
+    """Network ratios to mainline, with intervals, per case and measure."""
+    with open(f"{out}/net.dat", "w") as f:
+        for m in res["measures"].values():
+            for key in ("loopback", "pair"):
+                for label, row in m["tables"][key].items():
+                    f.write(f'"{label} {m["key"]}" ' + " ".join(
+                        with_bounds(row["ratios"].get(n), "ratio")
+                        for n in ("safe/mainline", "twin/mainline")) + "\n")
+    plot(out, "net", "Network: relative to mainline (lo or veth = 1, above is "
+         "better), with 95% intervals", f"""set style data histograms
+set style histogram errorbars gap 1 lw 1
+set boxwidth 0.9
+set key top left
+set yrange [0:*]
+set xtics rotate by -30
+set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2
+plot '{out}/net.dat' using 2:3:4:xtic(1) title 'safe_loop', '' using 5:6:7 title 'classic twin'
+""")
+
+
+# --- outputs --------------------------------------------------------------------
+
+def write_runs(path, runs):
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(RUN_FIELDS)
+        w.writerows(runs)
+
+
+def write_char_csv(path, res):
+    """The char medians with their intervals, a line per device and case."""
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["measure", "device", "block", "readers", "median",
+                    "ci_low", "ci_high", "runs"])
+        for m in res["measures"].values():
+            for row in m["tables"]["char"].values():
+                params = key_values(row["params"])
+                for dev, s in row["subjects"].items():
+                    lo, hi = s["ci"] or ("", "")
+                    w.writerow([m["key"], dev, params["bs"], params["readers"],
+                                s["median"], lo, hi, s["runs"]])
+
+
+def series_sha256():
+    out = subprocess.run([os.path.join(PROJECT, "scripts/series-sha256.sh")],
+                         capture_output=True, text=True)
+    hexdigest = out.stdout.strip()
+    if out.returncode or not re.fullmatch(r"[0-9a-f]{64}", hexdigest):
+        problem(f"scripts/series-sha256.sh failed: {out.stderr.strip()}")
+    return hexdigest
+
+
+def check_info(log, info, measure, seed):
+    """Is LOG the boot it is given as: its measure, the run's seed?"""
+    if (info.get("measure") == "icount") != (measure is ICOUNT):
+        problem(f"{log}: info says measure={info.get('measure')}, expected "
+                f"{'icount' if measure is ICOUNT else 'a wall-clock boot'}")
+    if seed is not None and info.get("seed") != seed:
+        problem(f"{log}: info says seed={info.get('seed')}, this run's is {seed}")
+
+
+def read_boots(args):
+    """The runs of every boot given, and per measure its description."""
+    boots = [(wall_measure(args.accel), args.log)]
+    if args.log_icount:
+        boots.append((ICOUNT, args.log_icount))
+    runs, measures = [], {}
+    for m, log in boots:
+        found, info = parse_log(log, m.key)
+        check_info(log, info, m, args.seed)
+        runs += found
+        measures[m.key] = {"key": m.key, "label": m.label, "meaning": m.meaning,
+                           "info": info, "log": log,
+                           "tables": measure_results(found, m, args.min_runs)}
+    return runs, measures
+
+
 def main():
-    ap = argparse.ArgumentParser()
-    for a in ("log", "build", "tree", "twins", "accel", "out"):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    for a in ("log", "build", "tree", "twins", "out"):
         ap.add_argument("--" + a, required=True)
+    ap.add_argument("--accel", required=True, choices=("tcg", "kvm"))
+    ap.add_argument("--log-icount")
+    ap.add_argument("--seed")
+    ap.add_argument("--min-runs", type=int, default=1)
     ap.add_argument("--doc")
     ap.add_argument("--charts")
     ap.add_argument("--readme")
-    ap.add_argument("--min-runs", type=int, default=1)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
-    runs, errors, info, net, sem = parse_log(args.log)
-    for e in errors:
-        problem(f"guest: {e}")
-    kernel = open(os.path.join(args.build, "include/config/kernel.release")).read().strip()
-    b, t = args.build, args.tree
-    layer_objs = [o for o in glob.glob(os.path.join(b, "lib/safe/*.o"))
-                  if not o.endswith("_kunit.o") and "built-in" not in o]
-    if not layer_objs:
-        problem("no lib/safe object in the benchmark build")
-    sizes = {
-        "safe_random": size_of(os.path.join(b, "drivers/char/safe_random.ko")),
-        "classic_random": size_of(os.path.join(args.twins, "classic_random/classic_random.ko")),
-        "mainline random.o": size_of(os.path.join(b, "drivers/char/random.o")),
-        "safe_sem": size_of(os.path.join(b, "drivers/char/safe_sem.ko")),
-        "classic_sem": size_of(os.path.join(args.twins, "classic_sem/classic_sem.ko")),
-        "safe_loop": size_of(os.path.join(b, "drivers/net/safe_loop.ko")),
-        "classic_loop": size_of(os.path.join(args.twins, "classic_loop/classic_loop.ko")),
-        "mainline veth.ko": size_of(os.path.join(b, "drivers/net/veth.ko")),
-        "mainline loopback.o": size_of(os.path.join(b, "drivers/net/loopback.o")),
-        "lib/safe (shared)": sum_sizes(layer_objs),
-    }
-    sizes = {k: v for k, v in sizes.items() if v}
-    layer_src = sorted(p for p in glob.glob(os.path.join(t, "lib/safe/*.c"))
-                       if not p.endswith("_kunit.c"))
-    layer_src += sorted(glob.glob(os.path.join(t, "include/linux/safe/*.h")))
-    twin_src = os.path.join(HERE, "twins/classic_random/classic_random.c")
-    files = {"drivers/char/safe_random.c": [os.path.join(t, "drivers/char/safe_random.c")],
-             "bench/twins/classic_random.c": [twin_src],
-             "drivers/char/random.c (mainline)": [os.path.join(t, "drivers/char/random.c")],
-             "drivers/char/safe_sem.c": [os.path.join(t, "drivers/char/safe_sem.c")],
-             "bench/twins/classic_sem.c": [os.path.join(HERE, "twins/classic_sem/classic_sem.c")],
-             "drivers/net/safe_loop.c": [os.path.join(t, "drivers/net/safe_loop.c")],
-             "bench/twins/classic_loop.c": [os.path.join(HERE, "twins/classic_loop/classic_loop.c")],
-             "drivers/net/veth.c (mainline)": [os.path.join(t, "drivers/net/veth.c")],
-             "drivers/net/loopback.c (mainline)": [os.path.join(t, "drivers/net/loopback.c")],
-             LAYER: layer_src}
-    res = {"accel": args.accel, "kernel": kernel, "info": info,
-           "sizes": sizes,
-           "loc": {k: loc(v) for k, v in files.items()},
-           "ledger": {k: ledger(v, layer=(k == LAYER)) for k, v in files.items()},
-           "char": {}, "char_ratios": {}}
-    if "safe_random" in sizes and "classic_random" in sizes:
-        res["size_ratios"] = {
-            "text_vs_twin": ratio(sizes["safe_random"]["text"], sizes["classic_random"]["text"]),
-            "ko_vs_twin": ratio(sizes["safe_random"]["file"], sizes["classic_random"]["file"])}
-        if "safe_loop" in sizes and "classic_loop" in sizes:
-            res["size_ratios"]["loop_text_vs_twin"] = ratio(sizes["safe_loop"]["text"],
-                                                            sizes["classic_loop"]["text"])
-            res["size_ratios"]["loop_ko_vs_twin"] = ratio(sizes["safe_loop"]["file"],
-                                                          sizes["classic_loop"]["file"])
-        if "safe_sem" in sizes and "classic_sem" in sizes:
-            res["size_ratios"]["sem_text_vs_twin"] = ratio(sizes["safe_sem"]["text"],
-                                                           sizes["classic_sem"]["text"])
-            res["size_ratios"]["sem_ko_vs_twin"] = ratio(sizes["safe_sem"]["file"],
-                                                         sizes["classic_sem"]["file"])
-    else:
-        problem("sizes of the driver or its twin are missing")
-        res["size_ratios"] = {"text_vs_twin": None, "ko_vs_twin": None}
-    chart_rows = {}
-    for bs in (4096, 65536, 1048576):
-        for readers in (1, 2):
-            key = f"{bs // 1024} KiB x{readers}"
-            row = {}
-            for d in CHAR_DEVICES:
-                v = runs.get((d, bs, readers), [])
-                if len(v) < args.min_runs:
-                    problem(f"{d} {key}: {len(v)} runs, expected {args.min_runs}")
-                if v:
-                    row[d] = {"median": round(statistics.median(v), 1),
-                              "min": min(v), "max": max(v), "runs": v}
-            res["char"][key] = row
-            chart_rows[(bs, readers)] = row
-            med = {d: row[d]["median"] for d in row}
-            res["char_ratios"][key] = {
-                "vs_twin": ratio(med.get("safe_random0", 0), med.get("classic_random0", 0)),
-                "vs_urandom": ratio(med.get("safe_random0", 0), med.get("urandom", 0))}
+    check_listed_drivers()
+    runs, measures = read_boots(args)
+    subjs = subjects(args.build, args.tree, args.twins)
+    layer = layer_objects(args.build)
+    size_table = sizes(subjs, layer)
+    res = {"series_sha256": series_sha256(),
+           "kernel": open(f"{args.build}/include/config/kernel.release").read().strip(),
+           "measures": measures, "sizes": size_table,
+           "layer_objects": layer_sizes(layer, size_table, subjs),
+           "notes": {s.name: s.note for s in subjs},
+           "sources": sources(subjs, size_table, args.tree),
+           "layer_ledger": ledger(whole_layer(args.tree), layer=True),
+           "studies": {"sizes": STUDY_SIZES, "unsafe_unsourced": STUDIES_UNSAFE,
+                       "references": REFS}}
 
-    res["net"], res["net_ratios"] = net_results(net, args.min_runs)
-    res["sem"], res["sem_ratios"] = {}, {}
-    for mode, _ in SEM_MODES:
-        row = {}
-        for d in SEM_DRIVERS:
-            v = sem.get((mode, d), [])
-            if len(v) < args.min_runs:
-                problem(f"sem {mode} {d}: {len(v)} runs, expected {args.min_runs}")
-            if v:
-                row[d] = stats(v)
-        res["sem"][mode] = row
-        if len(row) == len(SEM_DRIVERS):
-            res["sem_ratios"][mode] = ratio(row["safe_sem"]["median"],
-                                            row["classic_sem"]["median"])
-
-    with open(os.path.join(args.out, "bench.json"), "w") as f:
+    write_runs(f"{args.out}/runs.csv", runs)
+    write_char_csv(f"{args.out}/char-throughput.csv", res)
+    with open(f"{args.out}/bench.json", "w") as f:
         json.dump(res, f, indent=1)
-    with open(os.path.join(args.out, "char-throughput.csv"), "w") as f:
-        f.write("device,block,readers,rep,mbps\n")
-        for (d, bs, readers), v in sorted(runs.items()):
-            for i, x in enumerate(v, 1):
-                f.write(f"{d},{bs},{readers},{i},{x}\n")
-    charts(args.out, sizes, chart_rows)
+    size_chart(args.out, res)
+    char_chart(args.out, res)
     net_chart(args.out, res)
     page = markdown(res)
-    with open(os.path.join(args.out, "evaluation.md"), "w") as f:
+    with open(f"{args.out}/evaluation.md", "w") as f:
         f.write(page)
     if args.doc:
         with open(args.doc, "w") as f:
@@ -564,7 +1003,8 @@ def main():
         os.makedirs(args.charts, exist_ok=True)
         for c in ("size", "char-throughput", "net"):
             for ext in ("svg", "png"):
-                shutil.copy(os.path.join(args.out, f"{c}.{ext}"), args.charts)
+                shutil.copy(f"{args.out}/{c}.{ext}", args.charts)
+        shutil.copy(f"{args.out}/runs.csv", args.charts)
     return 1 if problems else 0
 
 

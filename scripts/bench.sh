@@ -1,17 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# make bench: the evaluation, in one guest boot of a kernel without debug
-# options (scripts/config/bench.config): each driver of the series against
-# its classic-C twin (bench/twins/) and its mainline counterpart, for size,
+# make bench: the evaluation of a kernel without debug options, built -O2
+# (scripts/config/bench.config): each driver of the series against its
+# classic-C twin (bench/twins/) and its mainline counterpart, for size,
 # lines of code, raw kernel operations, escape hatches (with their Sound:
-# comments) and throughput. Writes
-# work/results/bench/ (bench.json, CSV, page, charts) and, for a full run,
-# Documentation/evaluation.md, Documentation/evaluation/*.{svg,png} and the
-# summary in README.md.
+# comments) and speed. Speed is measured twice, each in one boot (the
+# guest side is bench/guest/run): by the clock of a KVM guest if KVM boots
+# here, else of a QEMU TCG guest (every case); and by instructions, in a
+# TCG guest under -icount (the single-stream cases). Writes
+# work/results/bench/ (bench.json, per-run CSV, page, charts) and, for a
+# full run, Documentation/evaluation.md, Documentation/evaluation/ (charts,
+# runs.csv) and the summary in README.md.
 #
-# BENCH_SMOKE=1: a short run (1 repetition, 1 MiB per run) that only proves
-# the harness works end to end; 'make test' runs it. It writes nothing
-# outside work/.
+# BENCH_SMOKE=1: a short run (one round of 0.1 s cases in each boot) that
+# only proves the harness works end to end; 'make test' runs it. It writes
+# nothing outside work/. BENCH_SEED=N fixes the guests' run order.
 . "$(dirname "$0")/lib.sh"
 . "$PROJECT/scripts/vm-lib.sh"
 vm_prepare
@@ -21,13 +24,15 @@ smoke=${BENCH_SMOKE:-}
 if [ -n "$smoke" ]; then
 	results_begin bench-smoke
 	out=$RESULTS/bench-smoke
-	VM_APPEND=safe.bench=smoke
+	bench_args=safe.bench=smoke
 	min_runs=1
 	publish=()
 else
 	results_begin bench
 	out=$RESULTS/bench
-	min_runs=5
+	bench_args=
+	min_runs=10
+	VM_TIMEOUT=${VM_TIMEOUT:-3600}
 	publish=(--doc "$PROJECT/Documentation/evaluation.md" --charts "$PROJECT/Documentation/evaluation"
 		--readme "$PROJECT/README.md")
 fi
@@ -40,30 +45,46 @@ KCONFIG_FRAGMENTS="$PROJECT/scripts/config/vm-base.config $PROJECT/scripts/confi
 pass "bench: kernel without debug options built"
 vm_initramfs "$VM_DIR/initramfs.cpio.gz" || { fail "bench: the guest programs do not build"; exit 1; }
 pass "bench: twins and guest programs built against it"
-log=$VM_DIR/console.log
-rc=0
-vm_boot bench "$log" || rc=$?
-accel=$(sed 's/^accel: //' "$VM_DIR/accel")
-check "bench: the guest ran to the end ($accel)" grep -q '^guest: done' "$log"
-check "bench: no oops or WARN in the console" "$PROJECT/scripts/log-problems.sh" "$log"
-check "bench: the guest reported throughput runs" grep -q '^guest: bench: char ' "$log"
+seed=${BENCH_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
 
-if /usr/bin/python3 "$PROJECT/bench/report.py" --log "$log" --build "$VM_BUILD" \
+# bench_boot MEASURE: one boot of the benchmark (tcg: KVM or TCG wall clock;
+# icount: instructions), console to $VM_DIR/console-MEASURE.log.
+bench_boot() {
+	local measure=$1 log=$VM_DIR/console-$1.log accel icount=
+	[ "$measure" = tcg ] || icount=1
+	VM_APPEND="$bench_args safe.measure=$measure safe.seed=$seed" \
+		VM_ICOUNT=$icount vm_boot bench "$log" || true
+	accel=$(sed 's/^accel: //' "$VM_DIR/accel")
+	check "bench: the $measure guest ran to the end ($accel)" grep -q '^guest: done' "$log"
+	check "bench: no oops or WARN in the $measure console" "$PROJECT/scripts/log-problems.sh" "$log"
+	check "bench: the $measure guest reported runs" grep -q '^guest: bench: char ' "$log"
+}
+bench_boot tcg
+accel=$(sed 's/^accel: //' "$VM_DIR/accel")
+bench_boot icount
+log=$VM_DIR/console-tcg.log
+
+if /usr/bin/python3 "$PROJECT/bench/report.py" --log "$log" --log-icount "$VM_DIR/console-icount.log" \
+	--seed "$seed" --build "$VM_BUILD" \
 	--tree "$TREE" --twins "$WORK/twins/bench" --accel "$accel" --out "$out" \
 	--min-runs "$min_runs" "${publish[@]}"; then
 	pass "bench: every figure produced (sizes, lines, raw-API ledger, $min_runs+ runs per throughput case)"
 else
 	fail "bench: figures missing or runs failed (above)"
 fi
-for f in bench.json char-throughput.csv evaluation.md size.svg size.png \
+for f in bench.json runs.csv char-throughput.csv evaluation.md size.svg size.png \
 	char-throughput.svg char-throughput.png net.svg net.png; do
 	check "bench: $out/$f written" test -s "$out/$f"
 done
-check "bench: bench.json is valid JSON with every device" /usr/bin/python3 -c '
+check "bench: bench.json is valid JSON with every device of every case and driver size" /usr/bin/python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert all(len(row) == 4 for row in r["char"].values()), "a char device is missing"
-assert all(len(row) == 3 for row in r["net"].values()), "a net device is missing"
-assert r["size_ratios"]["text_vs_twin"], "no size ratio"
+n = {"char": 5, "sem": 2, "loopback": 3, "pair": 3}
+for m in r["measures"].values():
+    for t, rows in m["tables"].items():
+        # Under icount the pairs (two tasks on two vCPUs) do not run.
+        assert rows or (m["key"] == "icount" and t == "pair"), "%s: no %s case" % (m["key"], t)
+        assert all(len(x["subjects"]) == n[t] for x in rows.values()), "%s: a %s device is missing" % (m["key"], t)
+assert all(d in r["sizes"] for d in ("safe_random", "safe_sem", "safe_loop")), "a driver size is missing"
 ' "$out/bench.json"
-echo "results: $out (console $log)"
+echo "results: $out (consoles $VM_DIR/console-{tcg,icount}.log)"

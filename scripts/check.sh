@@ -4,7 +4,8 @@
 # applied afresh onto the base in a separate worktree ($WORK/check-tree):
 #   - checkpatch.pl --strict on every patch (exceptions: scripts/checkpatch-exceptions)
 #   - every patch builds on its own (bisectable), with -Werror
-#   - sparse (C=2), W=1, and a clang-16 build with -Wthread-safety of the
+#   - sparse (C=2), W=1, a clang-16 build with -Wthread-safety and W=1
+#     builds for i386 and arm64 (scripts/config/cross.config) of the
 #     directories the series touches: no warning
 #   - kernel-doc -Wall on every file of the series: no warning
 #   - MAINTAINERS.snippet is the entry the series adds, and get_maintainer.pl
@@ -16,7 +17,7 @@
 . "$PROJECT/scripts/vm-lib.sh"
 need_tree
 need_build_pkgs
-need_pkgs sparse clang-16 lld-16 llvm-16 perl python3-ply python3-git \
+need_pkgs sparse clang-16 lld-16 llvm-16 gcc-aarch64-linux-gnu perl python3-ply python3-git \
 	python3-sphinx python3-sphinx-rtd-theme python3-yaml graphviz
 results_begin check
 
@@ -147,6 +148,26 @@ forget_objects() {
 	done
 }
 
+# series_warnings LOG: the diagnostics in a build log that name a file of
+# the series (the rest of a directory may warn on another architecture).
+series_warnings() {
+	warnings_in "$1" | grep -F -f <(printf '%s:\n' "${files[@]}") || true
+}
+# cross_configure DIR ARCH [CROSS_COMPILE=...]: tinyconfig for ARCH with
+# scripts/config/cross.config; fails when an option of it did not stick.
+cross_configure() {
+	local dir=$1 arch=$2 opt
+	shift 2
+	mkdir -p "$dir"
+	TREE=$ct kmake "$dir" ARCH="$arch" "$@" tinyconfig &&
+		"$ct/scripts/kconfig/merge_config.sh" -m -O "$dir" "$dir/.config" \
+			"$PROJECT/scripts/config/cross.config" &&
+		TREE=$ct kmake "$dir" ARCH="$arch" "$@" olddefconfig || return 1
+	for opt in $(grep -o '^CONFIG_[A-Z0-9_]*=.*' "$PROJECT/scripts/config/cross.config"); do
+		grep -qx "$opt" "$dir/.config" || { echo "$arch config lacks $opt"; return 1; }
+	done
+}
+
 if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
 	out=$logs/sparse.log
 	TREE=$ct kmake "$bdir" ARCH=x86_64 C=2 "${srcdirs[@]}" >"$out" 2>&1 || true
@@ -188,6 +209,25 @@ if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
 		warnings_in "$out" | head -30
 		fail "clang-16 -Wthread-safety: ${srcdirs[*]} (log $out)"
 	fi
+
+	# The 32-bit and the other 64-bit architecture that build bots try:
+	# tinyconfig + scripts/config/cross.config, the series' directories at
+	# W=1; a warning that names a file of the series fails.
+	for arch in i386 arm64; do
+		out=$logs/$arch.log
+		cross=()
+		[ $arch = arm64 ] && cross=(CROSS_COMPILE=aarch64-linux-gnu-)
+		if cross_configure "$BUILD/$arch" $arch "${cross[@]}" >"$out" 2>&1 &&
+			forget_objects "$BUILD/$arch" &&
+			TREE=$ct kmake "$BUILD/$arch" ARCH=$arch "${cross[@]}" W=1 "${srcdirs[@]}" >>"$out" 2>&1 &&
+			grep -q '^  CC ' "$out" && [ -z "$(series_warnings "$out")" ]; then
+			pass "$arch build, W=1: ${srcdirs[*]}, no warning in the series' files"
+		else
+			series_warnings "$out" | head -30
+			tail -5 "$out"
+			fail "$arch build, W=1: ${srcdirs[*]} (log $out)"
+		fi
+	done
 else
 	fail "sparse, W=1 and clang not run: a patch does not build"
 fi
@@ -318,10 +358,14 @@ done
 # and no driver the series adds escapes the rule by not being listed. Their
 # escape hatches (ACCESS_PRIVATE, safe_span_from_raw, __force, union, the
 # layer's internal names: Rust's `unsafe`) are allowed, each justified by a
-# "Sound:" comment (Rust's SAFETY comment), as raw-api.py defines it.
+# "Sound:" comment (Rust's SAFETY comment), as raw-api.py defines it. Their
+# scoped locks are counted (scoped_lock) but are no raw operation when they
+# are the layer's own (scoped_safe_*); a cleanup.h guard() would hold a raw
+# kernel lock, and is one.
 raw_api() { /usr/bin/python3 "$PROJECT/scripts/raw-api.py" "$@"; }
 show_raw() { sed "s|^$ct/||; s/^/    /"; } # raw-api.py's lines, for the log
 hatch=$'\tescape_hatch\t'
+safe_scope=$'\tscoped_lock\tscoped_safe_'
 mapfile -t safe_drivers < <(grep -v '^#' "$PROJECT/scripts/safe-drivers" | grep .)
 for f in "${safe_drivers[@]}"; do
 	if [ ! -f "$ct/$f" ]; then
@@ -331,11 +375,11 @@ for f in "${safe_drivers[@]}"; do
 	ok=1
 	raw=$(raw_api --list "$ct/$f") || ok=0
 	unsound=$(raw_api --unsound "$ct/$f") || ok=0
-	raw=$(grep -vF "$hatch" <<<"$raw" || true)
+	raw=$(grep -vF -e "$hatch" -e "$safe_scope" <<<"$raw" || true)
 	unsound=$(grep -F "$hatch" <<<"$unsound" || true)
 	sound=$(raw_api "$ct/$f" | awk -F'\t' '$2 == "escape_hatch" {sub(/^justified=/, "", $4); n += $4} END {print n + 0}') || ok=0
 	if [ $ok -eq 1 ] && [ -z "$raw" ] && [ -z "$unsound" ]; then
-		pass "raw-API rule: $f has no raw copy, cast, container_of, private data, lock, alloc/free, registration or goto; $sound escape hatches, each with a Sound: comment"
+		pass "raw-API rule: $f has no raw copy, cast, container_of, private data, lock or guard(), alloc/free, registration or goto; $sound escape hatches, each with a Sound: comment"
 	else
 		[ -z "$raw" ] || { echo "  raw kernel operations:"; show_raw <<<"$raw"; }
 		[ -z "$unsound" ] || { echo "  escape hatches without a Sound: comment:"; show_raw <<<"$unsound"; }
@@ -369,10 +413,10 @@ done
 # comments or strings; the layer's own names are no escape hatch in --layer.
 fixture=$PROJECT/scripts/tests/raw-api/every-category.c
 found=$(raw_api "$fixture" | cut -f2 | sort | tr '\n' ' ')
-want="alloc cast container_of escape_hatch free goto lock private_data registration user_copy user_pointer "
+want="alloc cast container_of escape_hatch free goto lock private_data registration scoped_lock user_copy user_pointer "
 check "raw-API scanner finds every category in its fixture (got: $found)" [ "$found" = "$want" ]
-check "raw-API scanner ignores comments, strings and sizeof()" \
-	[ "$(raw_api "$fixture" | awk -F'\t' '{n += $3} END {print n}')" = 16 ]
+check "raw-API scanner ignores comments, strings, sizeof() and a macro's name where it is defined" \
+	[ "$(raw_api "$fixture" | awk -F'\t' '{n += $3} END {print n}')" = 18 ]
 check "raw-API scanner counts the layer's internal names in drivers, not in the layer" \
 	[ "$(raw_api "$fixture" | grep -F "$hatch" | cut -f3)/$(raw_api --layer "$fixture" | grep -F "$hatch" | cut -f3)" = 6/4 ]
 # Sound: comments: --unsound lists exactly the fixture's unjustified lines.
@@ -416,3 +460,10 @@ done
 for log in "$PROJECT"/scripts/tests/vm-results/*.log; do
 	reader_verdict "console reader" "$(basename "$log")" "$(TREE=$ct vm_results test "$log")" 5
 done
+
+# --- the evaluation's figures (a warning, not a check) ----------------------
+# Documentation/evaluation.md and the README's bench block record the series
+# they measured; scripts/figures-fresh.sh compares that with patches/.
+# 'make mail' refuses stale figures; 'make bench' regenerates them.
+"$PROJECT/scripts/figures-fresh.sh" ||
+	warn "the evaluation's figures are stale (above): run 'make bench' before 'make mail'"

@@ -1,11 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # make kunit: every KUnit suite of the series (kunit/all.kunitconfig) under UML
-# with KASAN, UBSAN and PROVE_LOCKING (kunit/uml-debug.kunitconfig). Each test
-# case is one check; a sanitizer or lockdep report in the log is one more.
+# with KASAN, UBSAN and PROVE_LOCKING (kunit/uml-debug.kunitconfig), then on
+# arm64 under QEMU with two vCPUs (kunit/arm64.kunitconfig). Each test case
+# is one check; a sanitizer or lockdep report in a log is one more.
 . "$(dirname "$0")/lib.sh"
 need_tree
 need_build_pkgs
+need_pkgs gcc-aarch64-linux-gnu qemu-system-arm
 results_begin kunit
 
 # record_cases JSON CASES LABEL: one check per leaf test case of a kunit.py
@@ -53,15 +55,28 @@ kunit_run "$dir" kunit \
 	--kunitconfig="$PROJECT/kunit/all.kunitconfig" \
 	--kunitconfig="$PROJECT/kunit/uml-debug.kunitconfig"
 
-if [ -s "$dir/test.log" ]; then
-	if "$PROJECT/scripts/log-problems.sh" "$dir/test.log"; then
-		pass "kunit: no sanitizer, lockdep or WARN report in the kernel log"
+# log_clean DIR LABEL: one check that the kernel log of a run is free of
+# sanitizer, lockdep and WARN reports.
+log_clean() {
+	if [ ! -s "$1/test.log" ]; then
+		fail "$2: no kernel log at $1/test.log"
+	elif "$PROJECT/scripts/log-problems.sh" "$1/test.log"; then
+		pass "$2: no sanitizer, lockdep or WARN report in the kernel log"
 	else
-		fail "kunit: the kernel log reports a problem (lines above; log $dir/test.log)"
+		fail "$2: the kernel log reports a problem (lines above; log $1/test.log)"
 	fi
-else
-	fail "kunit: no kernel log at $dir/test.log"
-fi
+}
+log_clean "$dir" kunit
+
+# The same suites on another architecture, as a real SMP machine: arm64
+# under QEMU (TCG) with two vCPUs.
+arm=$BUILD/kunit-arm64
+info "kunit.py run --arch=arm64 (QEMU, -smp 2); log in $arm/kunit.out"
+kunit_run "$arm" "kunit (arm64)" --arch=arm64 --cross_compile=aarch64-linux-gnu- \
+	--qemu_args="-smp 2" \
+	--kunitconfig="$PROJECT/kunit/all.kunitconfig" \
+	--kunitconfig="$PROJECT/kunit/arm64.kunitconfig"
+log_clean "$arm" "kunit (arm64)"
 
 # The README's own command for users, exactly as written there: lib/safe's
 # .kunitconfig on a plain UML build (uniprocessor, no debug options). Its

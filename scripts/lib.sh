@@ -111,6 +111,13 @@ fail() {
 	printf '  FAIL  %s\n' "$*"
 }
 
+# note TEXT: an informational line in the stage's results ("# TEXT"): shown
+# in the summary, counted neither as passed nor as failed.
+note() {
+	echo "# $*" >>"$RESULTS/$STAGE.tap"
+	printf '  NOTE  %s\n' "$*"
+}
+
 # check NAME CMD...: run CMD, record NAME as passed or failed.
 check() {
 	local name=$1

@@ -13,7 +13,11 @@ __force, the keyword union (type punning) and, in drivers, naming a
 layer-internal symbol (an identifier starting with __safe_ or __SAFE_, or a
 hand-made class type table, struct safe_*_type). --layer says the files are
 lib/safe itself, which uses its own internals: layer-internal names are then
-not counted, everything else is. Comments and string literals are ignored.
+not counted, everything else is. A lock held for one scope (cleanup.h's
+guard() and scoped_guard(), the layer's scoped_safe_lock() family) is
+counted in every file alike as scoped_lock, apart from the explicit lock
+calls (lock); it is not a raw operation. Comments, string literals and a
+macro's own name in its #define are ignored.
 
 An occurrence of any category is justified, as Rust's `unsafe` is by a
 SAFETY comment, by a comment holding "Sound:" either on the occurrence's
@@ -28,9 +32,10 @@ Prints one line per file and category with a non-zero count
 "justified=N", counts those justified), or with --list one line per
 occurrence ("FILE:LINE<TAB>CATEGORY<TAB>TEXT"), or with --unsound the same
 lines for the occurrences that are not justified. 'make check' requires the
-drivers in scripts/safe-drivers to have no raw operation and only justified
-escape hatches, and lib/safe (--layer --unsound) to print nothing; 'make
-bench' prints the counts as the raw-API ledger. The categories are defined
+drivers in scripts/safe-drivers to have no raw operation (nor a cleanup.h
+guard: their scoped locks are the layer's) and only justified escape
+hatches, and lib/safe (--layer --unsound) to print nothing; 'make bench'
+prints the counts as the raw-API ledger. The categories are defined
 here, once.
 """
 import re
@@ -59,8 +64,14 @@ CATEGORIES = [
     ("lock", r"\b(?:raw_)?(?:spin_(?:un)?lock|mutex_(?:un)?lock|"
              r"read_(?:un)?lock|write_(?:un)?lock|rcu_read_(?:un)?lock|"
              r"srcu_read_(?:un)?lock|down_(?:read|write)|up_(?:read|write)|"
-             r"down|up|local_irq_(?:save|restore|disable|enable)|"
-             r"scoped_guard|guard)(?:_\w+)?\s*\("),
+             r"down|up|local_irq_(?:save|restore|disable|enable))"
+             r"(?:_\w+)?\s*\("),
+    # A lock held for one scope, whatever the spelling: cleanup.h's guards
+    # and the layer's scoped safe locks. Counted in every file alike, apart
+    # from the explicit lock calls above; not a raw operation.
+    ("scoped_lock", r"\b(?:scoped_guard|guard|scoped_safe_lock|"
+                    r"scoped_safe_lock_nested|scoped_safe_trylock|"
+                    r"scoped_safe_lock_interruptible)\s*\("),
     ("alloc", r"\b(?:k[mzc]alloc|kv[mzc]alloc|kmalloc_array|kcalloc|"
               r"vmalloc|vzalloc|kmem_cache_alloc|kstrdup|kmemdup|"
               r"alloc_netdev(?:_mqs)?|alloc_etherdev|alloc_skb|"
@@ -79,6 +90,7 @@ CATEGORIES = [
 COMPILED = [(name, re.compile(rx)) for name, rx in CATEGORIES]
 LAYER_INTERNAL_RX = re.compile(LAYER_INTERNAL)
 SOUND = re.compile(r"\bSound:")
+DEFINED = re.compile(r"\s*#\s*define\s+$")  # what precedes a macro's own name
 TOKENS = re.compile(r'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|'
                     r"'(?:\\.|[^'\\\n])*'", re.S)
 
@@ -126,6 +138,8 @@ def occurrences(path, layer=False):
             continue
         for name, rx in COMPILED:
             for m in rx.finditer(line):
+                if DEFINED.fullmatch(line[:m.start()]):
+                    continue  # a macro's name where it is defined: no use
                 found = m.group(0).strip()
                 if layer and name == "escape_hatch" and \
                         LAYER_INTERNAL_RX.fullmatch(found):

@@ -150,16 +150,24 @@ vm_accel() {
 }
 
 # vm_boot MODE LOG: boot the test kernel with safe.mode=MODE (and VM_APPEND),
-# console to LOG.
+# console to LOG; KVM if it boots here, else TCG. With VM_ICOUNT=1, TCG
+# with -icount shift=0,sleep=off instead: the guest's clock counts
+# instructions (one per nanosecond), whatever the host does meanwhile.
+# The accelerator used goes to $VM_DIR/accel.
 # Returns QEMU's status (124: timeout).
 vm_boot() {
 	local mode=$1 log=$2 accel rc
-	accel=$(vm_accel)
 	local qemu=(qemu-system-x86_64 -machine pc -smp 2 -m 1G -display none -monitor none
 		-serial stdio -nic none -no-reboot
 		-kernel "$VM_BUILD/arch/x86/boot/bzImage" -initrd "$VM_DIR/initramfs.cpio.gz"
 		-append "console=ttyS0 panic=-1 safe.mode=$mode ${VM_APPEND:-}" -cpu max)
-	if [ "$accel" = kvm ]; then qemu+=(-enable-kvm); else qemu+=(-accel tcg); fi
+	if [ -n "${VM_ICOUNT:-}" ]; then
+		accel=icount
+		qemu+=(-accel tcg -icount shift=0,sleep=off)
+	else
+		accel=$(vm_accel)
+		if [ "$accel" = kvm ]; then qemu+=(-enable-kvm); else qemu+=(-accel tcg); fi
+	fi
 	info "booting the test kernel under QEMU ($accel, timeout ${VM_TIMEOUT}s)"
 	echo "accel: $accel" >"$VM_DIR/accel"
 	set +e

@@ -13,7 +13,7 @@
  *   netbench udp-blast ADDR PORT SECONDS  send 64-byte datagrams for SECONDS
  *   netbench tcp-sink PORT                receive one connection to its
  *	end: prints MB/s (10^6 bytes/s) from the first byte to the last
- *   netbench tcp-blast ADDR PORT BYTES    send BYTES over TCP
+ *   netbench tcp-blast ADDR PORT SECONDS  send over TCP for SECONDS
  * Addresses are IPv6 (the tests use ULA addresses between namespaces).
  */
 #include <arpa/inet.h>
@@ -206,16 +206,13 @@ static int tcp(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "tcp-blast") && argc == 5) {
 		struct sockaddr_in6 a = addr6(argv[2], argv[3]);
-		long long want = atoll(argv[4]), sent = 0;
+		double end = now() + atof(argv[4]);
 
 		if (connect(fd, (struct sockaddr *)&a, sizeof(a)))
 			return 1;
-		while (sent < want) {
-			ssize_t n = write(fd, buf, sizeof(buf));
-
-			if (n <= 0)
+		while (now() < end) {
+			if (write(fd, buf, sizeof(buf)) <= 0)
 				return 1;
-			sent += n;
 		}
 		close(fd);
 		return 0;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sembench MODE DEV0 DEV1 COUNT: semaphore devices (safe_sem and its twin).
+ * sembench MODE DEV0 DEV1 SECONDS: semaphore devices (safe_sem and its twin).
  *
  *   cycle     one process posts a unit to DEV0 (a 1-byte write) and takes
- *             it back (a 1-byte read), COUNT times: the cost of the calls
+ *             it back (a 1-byte read), for SECONDS: the cost of the calls
  *             when nothing has to sleep.
  *   pingpong  two processes hand a unit back and forth: the parent posts
  *             to DEV0 and sleeps reading DEV1, the child sleeps reading
- *             DEV0 and posts to DEV1; COUNT round trips, each with two
- *             sleeps and two wake-ups.
+ *             DEV0 and posts to DEV1; round trips for SECONDS, each with
+ *             two sleeps and two wake-ups.
  *
  * Prints operations (cycles or round trips) per second, or fails (exit 1,
  * message on stderr) if any call fails.
@@ -58,19 +58,19 @@ static int post_take(int post, int take)
 
 int main(int argc, char **argv)
 {
-	int d0, d1, status;
-	long count, i;
-	double start, took;
+	int d0, d1, status, failed = 0;
+	double start, seconds, took = 0;
+	long count = 0;
 	pid_t pid = 0;
 
 	if (argc != 5 || (strcmp(argv[1], "cycle") && strcmp(argv[1], "pingpong"))) {
-		fprintf(stderr, "usage: sembench cycle|pingpong DEV0 DEV1 COUNT\n");
+		fprintf(stderr, "usage: sembench cycle|pingpong DEV0 DEV1 SECONDS\n");
 		return 2;
 	}
-	count = atol(argv[4]);
+	seconds = atof(argv[4]);
 	d0 = open_dev(argv[2]);
 	d1 = open_dev(argv[3]);
-	if (count < 1 || d0 < 0 || d1 < 0)
+	if (seconds <= 0 || d0 < 0 || d1 < 0)
 		return 2;
 	if (!strcmp(argv[1], "pingpong")) {
 		pid = fork();
@@ -84,15 +84,15 @@ int main(int argc, char **argv)
 		}
 	}
 	start = now();
-	for (i = 0; i < count; i++)
-		if (pid ? post_take(d0, d1) : post_take(d0, d0))
-			break;
-	took = now() - start;
+	do {
+		failed = pid ? post_take(d0, d1) : post_take(d0, d0);
+		count++;
+	} while (!failed && (took = now() - start) < seconds);
 	if (pid) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 	}
-	if (i < count)
+	if (failed)
 		return 1;
 	printf("%.0f\n", count / took);
 	return 0;

@@ -42,11 +42,16 @@ static unsigned int instances = 1;
 module_param(instances, uint, 0444);
 MODULE_PARM_DESC(instances, "Instances created at load (default 1, at most 64)");
 
+/* The evaluation's control: what the architecture's SIMD ChaCha buys. */
+static bool generic_chacha;
+module_param(generic_chacha, bool, 0644);
+MODULE_PARM_DESC(generic_chacha, "Generate with the generic (non-SIMD) ChaCha20");
+
 struct classic_random_dev {
 	struct miscdevice misc;
 	struct kref ref;
 	struct rw_semaphore dead_sem;	/* held for reading by operations */
-	bool dead;
+	bool dead;			/* set once, before dead_sem is taken for writing */
 	unsigned int id;
 	char name[32];
 	spinlock_t seed_lock;
@@ -60,7 +65,7 @@ struct classic_random_file {
 	struct classic_random_dev *dev;
 	struct mutex lock;
 	u32 key[CHACHA_KEY_SIZE / sizeof(u32)];
-	u8 out[CLASSIC_RANDOM_STEP];
+	u8 out[CLASSIC_RANDOM_STEP];	/* all zero between pieces */
 	u64 since_rekey;
 	unsigned long rekeyed_at;
 };
@@ -133,40 +138,44 @@ static ssize_t classic_random_read(struct file *file, char __user *buf,
 	ssize_t ret = 0;
 
 	down_read(&dev->dead_sem);
-	if (dev->dead) {
+	if (READ_ONCE(dev->dead)) {
 		ret = -ENODEV;
 		goto out;
 	}
+	if (mutex_lock_interruptible(&f->lock)) {
+		ret = -ERESTARTSYS;
+		goto out;
+	}
+	if (f->since_rekey >= CLASSIC_RANDOM_REKEY_BYTES ||
+	    time_after(jiffies, f->rekeyed_at + CLASSIC_RANDOM_REKEY_INTERVAL))
+		classic_random_rekey(dev, f);
+	/*
+	 * The block at counter 0 is the next key, made by the generic
+	 * one-block function into our buffer and erased at once; the blocks
+	 * after it are the read's output, XORed over the zeros of f->out a
+	 * page at a time, each page erased once copied (as safe_random does).
+	 */
+	chacha_init(state, f->key, iv);
+	chacha20_block(state, key_block);
+	memcpy(f->key, key_block, CHACHA_KEY_SIZE);
+	le32_to_cpu_array(f->key, ARRAY_SIZE(f->key));
+	memzero_explicit(key_block, sizeof(key_block));
+	f->since_rekey += count;
 	while (served < count) {
 		size_t len = min(count - served, (size_t)CLASSIC_RANDOM_STEP);
 		size_t left;
 
 		if (served) {
 			cond_resched();
-			if (signal_pending(current))
+			if (signal_pending(current) || READ_ONCE(dev->dead))
 				break;
 		}
-		mutex_lock(&f->lock);
-		if (f->since_rekey >= CLASSIC_RANDOM_REKEY_BYTES ||
-		    time_after(jiffies, f->rekeyed_at + CLASSIC_RANDOM_REKEY_INTERVAL))
-			classic_random_rekey(dev, f);
-		/*
-		 * The block at counter 0 is the next key, made by the generic
-		 * one-block function into our buffer and erased at once; the
-		 * blocks after it are the output (as safe_random does).
-		 */
-		chacha_init(state, f->key, iv);
-		chacha20_block(state, key_block);
-		memcpy(f->key, key_block, CHACHA_KEY_SIZE);
-		le32_to_cpu_array(f->key, ARRAY_SIZE(f->key));
-		memzero_explicit(key_block, sizeof(key_block));
-		memset(f->out, 0, len);
-		chacha_crypt(state, f->out, f->out, len, 20);
-		memzero_explicit(state, sizeof(state));
-		f->since_rekey += len;
+		if (READ_ONCE(generic_chacha))
+			chacha_crypt_generic(state, f->out, f->out, len, 20);
+		else
+			chacha_crypt(state, f->out, f->out, len, 20);
 		left = copy_to_user(buf + served, f->out, len);
 		memzero_explicit(f->out, len);
-		mutex_unlock(&f->lock);
 		served += len - left;
 		if (left) {
 			if (!served)
@@ -174,6 +183,8 @@ static ssize_t classic_random_read(struct file *file, char __user *buf,
 			break;
 		}
 	}
+	mutex_unlock(&f->lock);
+	memzero_explicit(state, sizeof(state));
 	atomic64_add(served, &dev->bytes_read);
 	if (served)
 		ret = served;
@@ -192,7 +203,7 @@ static ssize_t classic_random_write(struct file *file, const char __user *buf,
 	u8 chunk[64];
 
 	down_read(&dev->dead_sem);
-	if (dev->dead) {
+	if (READ_ONCE(dev->dead)) {
 		ret = -ENODEV;
 		goto out;
 	}
@@ -211,7 +222,7 @@ static ssize_t classic_random_write(struct file *file, const char __user *buf,
 		atomic64_add(len, &dev->bytes_written);
 		done += len;
 		cond_resched();
-		if (signal_pending(current))
+		if (signal_pending(current) || READ_ONCE(dev->dead))
 			break;
 	}
 	memzero_explicit(chunk, sizeof(chunk));
@@ -228,7 +239,7 @@ static __poll_t classic_random_poll(struct file *file, poll_table *wait)
 	__poll_t mask = EPOLLIN | EPOLLRDNORM | EPOLLOUT | EPOLLWRNORM;
 
 	down_read(&f->dev->dead_sem);
-	if (f->dev->dead)
+	if (READ_ONCE(f->dev->dead))
 		mask = EPOLLERR | EPOLLHUP;
 	up_read(&f->dev->dead_sem);
 	return mask;
@@ -241,7 +252,7 @@ static long classic_random_ioctl(struct file *file, unsigned int cmd,
 	long ret = -ENOTTY;
 
 	down_read(&f->dev->dead_sem);
-	if (f->dev->dead) {
+	if (READ_ONCE(f->dev->dead)) {
 		ret = -ENODEV;
 		goto out;
 	}
@@ -351,8 +362,9 @@ out_unlock:
 static void classic_random_kill(struct classic_random_dev *dev)
 {
 	misc_deregister(&dev->misc);
+	/* Long reads stop at their next page; then wait for operations. */
+	WRITE_ONCE(dev->dead, true);
 	down_write(&dev->dead_sem);
-	dev->dead = true;
 	up_write(&dev->dead_sem);
 	kref_put(&dev->ref, classic_random_dev_free);
 }

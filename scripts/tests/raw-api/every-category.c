@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Fixture: one raw operation of each category; raw-api.py must find all. */
+/* Fixture: an occurrence of each category; raw-api.py must find all. */
 static long fixture(struct file *file, void __user *ubuf, struct sk_buff *skb)
 {
 	struct my *my = container_of(file, struct my, file);
@@ -10,6 +10,9 @@ static long fixture(struct file *file, void __user *ubuf, struct sk_buff *skb)
 	if (copy_to_user(ubuf, mem, 16))
 		goto out;
 	spin_lock(&my->lock);
+	guard(mutex)(&my->mutex);
+	scoped_safe_lock(&my->data, d)
+		d->n++;
 	misc_register(&my->misc);
 out:
 	kfree(mem);
@@ -17,9 +20,10 @@ out:
 }
 /*
  * Not raw: "copy_to_user" in a string, kfree() in a comment, sizeof(int) * 2,
- * a value discarded with (void).
+ * a value discarded with (void), a macro's own name where it is defined.
  */
 static const char *s = "copy_to_user(kfree(x))";
+#define scoped_safe_lock(l, name) my_scope(l, name)
 static int n = sizeof(int) * 2;
 static void discard(int x) { (void)x; (void)0; }
 
