@@ -216,7 +216,7 @@ if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
 	for arch in i386 arm64; do
 		out=$logs/$arch.log
 		cross=()
-		[ $arch = arm64 ] && cross=(CROSS_COMPILE=aarch64-linux-gnu-)
+		[ $arch = arm64 ] && cross=(CROSS_COMPILE=aarch64-linux-gnu- "CC=ccache aarch64-linux-gnu-gcc")
 		if cross_configure "$BUILD/$arch" $arch "${cross[@]}" >"$out" 2>&1 &&
 			forget_objects "$BUILD/$arch" &&
 			TREE=$ct kmake "$BUILD/$arch" ARCH=$arch "${cross[@]}" W=1 "${srcdirs[@]}" >>"$out" 2>&1 &&

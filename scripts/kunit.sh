@@ -33,10 +33,12 @@ kunit_run() {
 	mkdir -p "$dir"
 	rm -f "$dir/results.json" "$dir/test.log"
 	set +e
-	(cd "$TREE" && python3 tools/testing/kunit/kunit.py run "$@" \
+	# The caller's options last: its --make_options (a cross compiler)
+	# override the defaults.
+	(cd "$TREE" && python3 tools/testing/kunit/kunit.py run \
 		--build_dir="$dir" --jobs="$JOBS" --timeout=900 \
 		--make_options="CC=ccache gcc" --make_options="HOSTCC=ccache gcc" \
-		--json="$dir/results.json") >"$dir/kunit.out" 2>&1
+		--json="$dir/results.json" "$@") >"$dir/kunit.out" 2>&1
 	rc=$?
 	set -e
 	grep -E '^\[..:..:..\] (Testing complete|=+ \[(PASSED|FAILED)\]|.*(FAILED|CRASHED))' "$dir/kunit.out" || true
@@ -73,7 +75,7 @@ log_clean "$dir" kunit
 arm=$BUILD/kunit-arm64
 info "kunit.py run --arch=arm64 (QEMU, -smp 2); log in $arm/kunit.out"
 kunit_run "$arm" "kunit (arm64)" --arch=arm64 --cross_compile=aarch64-linux-gnu- \
-	--qemu_args="-smp 2" \
+	--make_options="CC=ccache aarch64-linux-gnu-gcc" --qemu_args="-smp 2" \
 	--kunitconfig="$PROJECT/kunit/all.kunitconfig" \
 	--kunitconfig="$PROJECT/kunit/arm64.kunitconfig"
 log_clean "$arm" "kunit (arm64)"
