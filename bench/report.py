@@ -22,8 +22,7 @@ Also measures sizes (size(1), nm(1)) in the benchmark kernel's build
 directory and the twins' builds, counts lines, raw kernel operations and
 escape hatches (scripts/raw-api.py) in the sources, and records the series
 measured (scripts/series-sha256.sh). Writes DIR/runs.csv, DIR/bench.json,
-DIR/char-throughput.csv, DIR/evaluation.md and the charts (gnuplot, SVG and
-PNG). --doc writes the page there too, --charts copies the charts and
+DIR/evaluation.md and the charts (gnuplot, SVG and PNG). --doc writes the page there too, --charts copies the charts and
 runs.csv there, --readme rewrites the summary between README's bench
 markers. Prints the problems it found (missing runs, failed runs, missing
 objects) on stderr and exits 1 if there were any.
@@ -906,21 +905,6 @@ def write_runs(path, runs):
         w.writerows(runs)
 
 
-def write_char_csv(path, res):
-    """The char medians with their intervals, a line per device and case."""
-    with open(path, "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["measure", "device", "block", "readers", "median",
-                    "ci_low", "ci_high", "runs"])
-        for m in res["measures"].values():
-            for row in m["tables"]["char"].values():
-                params = key_values(row["params"])
-                for dev, s in row["subjects"].items():
-                    lo, hi = s["ci"] or ("", "")
-                    w.writerow([m["key"], dev, params["bs"], params["readers"],
-                                s["median"], lo, hi, s["runs"]])
-
-
 def series_sha256():
     out = subprocess.run([os.path.join(PROJECT, "scripts/series-sha256.sh")],
                          capture_output=True, text=True)
@@ -985,7 +969,6 @@ def main():
                        "references": REFS}}
 
     write_runs(f"{args.out}/runs.csv", runs)
-    write_char_csv(f"{args.out}/char-throughput.csv", res)
     with open(f"{args.out}/bench.json", "w") as f:
         json.dump(res, f, indent=1)
     size_chart(args.out, res)

@@ -35,11 +35,7 @@ if [ ! -e "$ct/.git" ]; then
 fi
 git -C "$ct" am --abort >/dev/null 2>&1 || true
 git -C "$ct" checkout -q --detach -f "$BASE_TAG"
-patches=()
-while read -r p _; do
-	case "$p" in '' | '#'*) continue ;; esac
-	patches+=("$PROJECT/patches/$p")
-done <"$PROJECT/series"
+mapfile -t patches < <(series_patches | sed "s|^|$PROJECT/patches/|")
 [ ${#patches[@]} -gt 0 ] || die "series lists no patch"
 if git -C "$ct" am -q "${patches[@]}" >"$logs/am.log" 2>&1; then
 	pass "series: ${#patches[@]} patches apply on $BASE_TAG"

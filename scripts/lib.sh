@@ -89,6 +89,25 @@ format_series() {
 		--no-renames --output-directory "$1" "$BASE_TAG..HEAD"
 }
 
+# series_patches: the patch files 'series' names, in order, one per line
+# (its blank lines and '#' comments left out).
+series_patches() {
+	sed 's/#.*//' "$PROJECT/series" | awk 'NF { print $1 }'
+}
+
+# tree_is_series: does the work tree hold exactly the series in patches/
+# (no commit left unexported, no uncommitted change)?
+tree_is_series() {
+	local out rc=0
+	[ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] || return 1
+	out=$(mktemp -d)
+	format_series "$out"
+	diff -r -x '*.orig' "$out" "$PROJECT/patches" >/dev/null &&
+		[ "$(ls "$out" | paste -sd' ')" = "$(series_patches | paste -sd' ')" ] || rc=1
+	rm -rf "$out"
+	return $rc
+}
+
 # ---------------------------------------------------------------------------
 # Results. Each stage records one line per check in $RESULTS/<stage>.tap, as
 # "ok - NAME" or "not ok - NAME"; 'make test' sums them all.
@@ -109,13 +128,6 @@ pass() {
 fail() {
 	echo "not ok - $*" >>"$RESULTS/$STAGE.tap"
 	printf '  FAIL  %s\n' "$*"
-}
-
-# note TEXT: an informational line in the stage's results ("# TEXT"): shown
-# in the summary, counted neither as passed nor as failed.
-note() {
-	echo "# $*" >>"$RESULTS/$STAGE.tap"
-	printf '  NOTE  %s\n' "$*"
 }
 
 # check NAME CMD...: run CMD, record NAME as passed or failed.

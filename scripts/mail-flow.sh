@@ -10,7 +10,8 @@
 # files and logs: work/mail-flow/ (the clone is removed when all passed).
 #
 # 'make mail' refuses stale evaluation figures; this tests the flow, not the
-# figures, so it runs with MAIL_ALLOW_STALE=1 and only notes their state.
+# figures, so it runs with MAIL_ALLOW_STALE=1 ('make check' warns about
+# stale figures).
 . "$(dirname "$0")/lib.sh"
 need_tree
 need_pkgs b4 git
@@ -23,9 +24,6 @@ mbox=$WORK/mail/safe.mbox
 base=$(git -C "$TREE" rev-parse "$BASE_TAG^{commit}")
 rm -rf "$dir"
 mkdir -p "$out"
-
-if fresh=$("$PROJECT/scripts/figures-fresh.sh" 2>&1); then state=fresh; else state=stale; fi
-note "evaluation figures $state (not counted here; 'make mail' refuses stale ones): $(grep -v '^regenerate' <<<"$fresh" | sed 's/^stale: //' | awk 'NR > 1 { printf "; " } { printf "%s", $0 }')"
 
 # show LOG: the end of a failed step's log.
 show() { tail -20 "$1" | sed 's/^/    /'; }

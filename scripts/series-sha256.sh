@@ -4,8 +4,5 @@
 # the bytes of every patch that series names (its lines but '#' comments), in
 # series order, concatenated. The evaluation records it as
 # "<!-- series-sha256: HEX -->" (scripts/figures-fresh.sh compares).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-sed '/^#/d' series | while read -r p _; do
-	[ -z "$p" ] || cat "patches/$p"
-done | sha256sum | cut -d' ' -f1
+. "$(dirname "$0")/lib.sh"
+series_patches | sed "s|^|$PROJECT/patches/|" | xargs -r cat | sha256sum | cut -d' ' -f1

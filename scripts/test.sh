@@ -43,15 +43,11 @@ fi
 
 # The work tree is what kunit and vm-test build: it must hold the series
 # exactly as patches/ does.
-out=$(mktemp -d)
-format_series "$out"
-if diff -r -x '*.orig' "$out" "$PROJECT/patches" >/dev/null &&
-	[ "$(ls "$out" | paste -sd' ')" = "$(grep -v '^#' "$PROJECT/series" | paste -sd' ')" ]; then
+if tree_is_series; then
 	pass "work tree $TREE holds exactly the series in patches/"
 else
 	fail "work tree $TREE differs from patches/: 'make export' (keep the tree) or 'make apply' (keep patches/)"
 fi
-rm -rf "$out"
 (results_end) || true
 trap - EXIT
 took[series]=$(($(date +%s) - start))
@@ -89,7 +85,6 @@ for stage in series "${stages[@]}" budget; do
 	if [ -f "$f" ]; then
 		read -r p n < <(results_count "$f")
 		grep '^not ok ' "$f" | sed "s/^not ok - /  FAILED [$stage] /" || true
-		grep '^# ' "$f" | sed "s/^# /  NOTE   [$stage] /" || true
 	else
 		p=0 n=1
 		echo "  FAILED [$stage] recorded no result"
