@@ -15,12 +15,12 @@
 # BENCH_SMOKE=1: a short run (one round of 0.1 s cases in each boot) that
 # only proves the harness works end to end; 'make test' runs it. It writes
 # nothing outside work/. BENCH_SEED=N fixes the guests' run order.
-# A full boot runs for about 20 minutes: more than vm-lib's default limit.
+# A full boot runs for about 30 minutes: more than vm-lib's default limit.
 [ -n "${BENCH_SMOKE:-}" ] || VM_TIMEOUT=${VM_TIMEOUT:-3600}
 . "$(dirname "$0")/lib.sh"
 . "$PROJECT/scripts/vm-lib.sh"
 vm_prepare
-need_pkgs gnuplot-nox
+need_pkgs gnuplot-nox fio
 
 smoke=${BENCH_SMOKE:-}
 if [ -n "$smoke" ]; then
@@ -47,7 +47,7 @@ mkdir -p "$VM_DIR" "$out"
 KCONFIG_FRAGMENTS="$PROJECT/scripts/config/vm-base.config $PROJECT/scripts/config/bench.config" \
 	vm_build_kernel || { fail "bench: the benchmark kernel does not build (log $VM_BUILD/build.log)"; exit 1; }
 pass "bench: kernel without debug options built"
-vm_initramfs "$VM_DIR/initramfs.cpio.gz" || { fail "bench: the guest programs do not build"; exit 1; }
+VM_WITH_FIO=1 vm_initramfs "$VM_DIR/initramfs.cpio.gz" || { fail "bench: the guest programs do not build"; exit 1; }
 pass "bench: twins and guest programs built against it"
 seed=${BENCH_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
 
@@ -63,6 +63,7 @@ bench_boot() {
 	check "bench: the $measure guest ran to the end ($accel)" grep -q '^guest: done' "$log"
 	check "bench: no oops or WARN in the $measure console" "$PROJECT/scripts/log-problems.sh" "$log"
 	check "bench: the $measure guest reported runs" grep -q '^guest: bench: char ' "$log"
+	check "bench: the $measure guest reported block runs" grep -q '^guest: bench: blk ' "$log"
 }
 bench_boot tcg
 bench_boot icount
@@ -77,7 +78,7 @@ else
 	fail "bench: figures missing or runs failed (above)"
 fi
 for f in bench.json runs.csv evaluation.md size.svg size.png \
-	char-throughput.svg char-throughput.png net.svg net.png; do
+	char-throughput.svg char-throughput.png net.svg net.png block-iops.svg block-iops.png; do
 	check "bench: $out/$f written" test -s "$out/$f"
 done
 check "bench: bench.json is valid JSON" /usr/bin/python3 -m json.tool "$out/bench.json" /dev/null

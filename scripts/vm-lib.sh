@@ -62,18 +62,26 @@ vm_bench_programs() {
 	done
 }
 
+# vm_copy_program SRC ROOT DEST: a Debian program SRC at ROOT/DEST, with
+# the libraries it links at their own paths under ROOT.
+vm_copy_program() {
+	local src=$1 root=$2 dest=$3 lib
+	mkdir -p "$root$(dirname "$dest")"
+	cp "$src" "$root$dest"
+	for lib in $(ldd "$src" | grep -oE '/[^ ]+\.so[^ ]*'); do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+
 # vm_iproute2 ROOT: Debian's iproute2 (busybox's ip cannot add links of a
 # kind) at /opt/iproute2/ip with the libraries it links, and its plugin for
 # safe_loop's "peer name" (and its twin's) at /opt/iproute2/lib (IP_LIB_DIR). Tests call it by
 # absolute path: busybox's sh would run its own applet for "ip".
 vm_iproute2() {
-	local root=$1 ip=/usr/sbin/ip lib kind
+	local root=$1 kind
+	vm_copy_program /usr/sbin/ip "$root" /opt/iproute2/ip
 	mkdir -p "$root/opt/iproute2/lib"
-	cp "$ip" "$root/opt/iproute2/ip"
-	for lib in $(ldd "$ip" | grep -oE '/[^ ]+\.so[^ ]*'); do
-		mkdir -p "$root$(dirname "$lib")"
-		cp -L "$lib" "$root$lib"
-	done
 	for kind in safe_loop classic_loop; do
 		gcc -shared -fPIC -O2 -Wall -Werror -DLINK_KIND=$kind \
 			-o "$root/opt/iproute2/lib/link_$kind.so" \
@@ -103,7 +111,9 @@ vm_selftests() {
 # vm_initramfs OUT: busybox, our /init, the kernel's modules (/lib/modules), the
 # series' kselftests (/selftests), the guest tests and demo scripts.
 # GUEST_TESTS_EXTRA (a directory) adds more tests, e.g. to prove that a
-# failing guest test fails the stage.
+# failing guest test fails the stage. VM_WITH_FIO=1 adds Debian's fio at
+# /opt/fio/fio (the benchmark's block cases; its libraries are ~80 MB, so
+# the test boots go without it).
 vm_initramfs() {
 	local out=$1 root
 	root=$(mktemp -d)
@@ -119,6 +129,9 @@ vm_initramfs() {
 	vm_selftests "$root/selftests" || { rm -rf "$root"; return 1; }
 	vm_iproute2 "$root" || { rm -rf "$root"; return 1; }
 	vm_bench_programs "$root/bench" || { rm -rf "$root"; return 1; }
+	if [ "${VM_WITH_FIO:-}" = 1 ]; then
+		vm_copy_program /usr/bin/fio "$root" /opt/fio/fio || { rm -rf "$root"; return 1; }
+	fi
 	install -m 755 "$PROJECT/scripts/guest/init" "$root/init"
 	install -m 755 "$PROJECT/scripts/guest/kselftest-tap" "$root/bin/kselftest-tap"
 	cp -a "$PROJECT"/tests/guest/. "$root/tests/" 2>/dev/null || true
