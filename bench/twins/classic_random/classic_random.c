@@ -6,8 +6,10 @@
  * Same device, same algorithm, same interface (nodes /dev/classic_randomN,
  * /sys/class/classic_random-control/{add,remove}, the statistics files and
  * SAFE_RANDOM_IOC_REKEY), written the way mainline character drivers are:
- * file_operations, private_data and container_of, copy_to_user and
- * copy_from_user, explicit locking, reference counts and goto unwinding.
+ * file_operations, private_data and container_of, read_iter and
+ * write_iter with copy_to_iter and copy_from_iter (as drivers/char/random.c
+ * serves /dev/urandom since 5.19, and as the class does), explicit locking,
+ * reference counts and goto unwinding.
  * Removal under open files uses a "dead" flag under an rw_semaphore, the
  * usual hand-made counterpart of revocation.
  */
@@ -31,6 +33,7 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <linux/uio.h>
 #include <uapi/linux/safe_random.h>
 
 #define CLASSIC_RANDOM_STEP		SZ_4K
@@ -126,17 +129,19 @@ static int classic_random_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static ssize_t classic_random_read(struct file *file, char __user *buf,
-				   size_t count, loff_t *ppos)
+static ssize_t classic_random_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	static const u8 iv[CHACHA_IV_SIZE];
-	struct classic_random_file *f = file->private_data;
+	struct classic_random_file *f = iocb->ki_filp->private_data;
 	struct classic_random_dev *dev = f->dev;
+	size_t count = iov_iter_count(to);
 	u32 state[CHACHA_STATE_WORDS];
 	u8 key_block[CHACHA_BLOCK_SIZE];
 	size_t served = 0;
 	ssize_t ret = 0;
 
+	if (!count)
+		return 0;
 	down_read(&dev->dead_sem);
 	if (READ_ONCE(dev->dead)) {
 		ret = -ENODEV;
@@ -163,7 +168,7 @@ static ssize_t classic_random_read(struct file *file, char __user *buf,
 	f->since_rekey += count;
 	while (served < count) {
 		size_t len = min(count - served, (size_t)CLASSIC_RANDOM_STEP);
-		size_t left;
+		size_t copied;
 
 		if (served) {
 			cond_resched();
@@ -174,10 +179,10 @@ static ssize_t classic_random_read(struct file *file, char __user *buf,
 			chacha_crypt_generic(state, f->out, f->out, len, 20);
 		else
 			chacha_crypt(state, f->out, f->out, len, 20);
-		left = copy_to_user(buf + served, f->out, len);
+		copied = copy_to_iter(f->out, len, to);
 		memzero_explicit(f->out, len);
-		served += len - left;
-		if (left) {
+		served += copied;
+		if (copied != len) {
 			if (!served)
 				ret = -EFAULT;
 			break;
@@ -193,10 +198,10 @@ out:
 	return ret;
 }
 
-static ssize_t classic_random_write(struct file *file, const char __user *buf,
-				    size_t count, loff_t *ppos)
+static ssize_t classic_random_write_iter(struct kiocb *iocb,
+					 struct iov_iter *from)
 {
-	struct classic_random_file *f = file->private_data;
+	struct classic_random_file *f = iocb->ki_filp->private_data;
 	struct classic_random_dev *dev = f->dev;
 	size_t done = 0;
 	ssize_t ret = 0;
@@ -207,10 +212,10 @@ static ssize_t classic_random_write(struct file *file, const char __user *buf,
 		ret = -ENODEV;
 		goto out;
 	}
-	while (done < count) {
-		size_t len = min(count - done, sizeof(chunk));
+	while (iov_iter_count(from)) {
+		size_t len = min(iov_iter_count(from), sizeof(chunk));
 
-		if (copy_from_user(chunk, buf + done, len)) {
+		if (copy_from_iter(chunk, len, from) != len) {
 			if (!done)
 				ret = -EFAULT;
 			break;
@@ -271,8 +276,8 @@ static const struct file_operations classic_random_fops = {
 	.owner = THIS_MODULE,
 	.open = classic_random_open,
 	.release = classic_random_release,
-	.read = classic_random_read,
-	.write = classic_random_write,
+	.read_iter = classic_random_read_iter,
+	.write_iter = classic_random_write_iter,
 	.poll = classic_random_poll,
 	.unlocked_ioctl = classic_random_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
