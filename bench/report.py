@@ -587,6 +587,25 @@ def whole_layer(tree):
     return files + sorted(glob.glob(f"{tree}/include/linux/safe/*.h"))
 
 
+# rnull, Rust's null_blk, as it is in the measured tree (6.12: direct
+# completion only, 4 KiB blocks, not configurable), and its blk-mq
+# abstraction: no Rust object is built here, so lines only.
+RNULL_DRIVER = "drivers/block/rnull.rs"
+RNULL_ABSTRACTION = "rust/kernel/block/mq.rs"
+
+
+def rnull_lines(tree):
+    """Lines of rnull.rs and of rust/kernel/block/mq{.rs,/*.rs}, or None
+    where the tree has no such file."""
+    driver = os.path.join(tree, RNULL_DRIVER)
+    abstraction = [os.path.join(tree, RNULL_ABSTRACTION)] + sorted(
+        glob.glob(os.path.join(tree, "rust/kernel/block/mq/*.rs")))
+    abstraction = [p for p in abstraction if os.path.exists(p)]
+    return {"driver": loc([driver]) if os.path.exists(driver) else None,
+            "abstraction": loc(abstraction) if abstraction else None,
+            "abstraction_files": [os.path.relpath(p, tree) for p in abstraction]}
+
+
 def check_listed_drivers():
     """The drivers scripts/safe-drivers lists; each must be in DRIVERS."""
     with open(os.path.join(PROJECT, "scripts/safe-drivers")) as f:
@@ -885,6 +904,18 @@ def block_md(res):
         "[1]; its sizes of the Rust and C null_blk are in the Size section. "
         "Those are other machines, kernels and methods: they set the figures "
         "above in context, they are not comparable number for number.\n")
+    rn = res.get("rnull_lines") or {}
+    if rn.get("driver") is not None:
+        r.append(
+            f"rnull in the measured tree: {RNULL_DRIVER}, {rn['driver']} lines "
+            "(this kernel's version: direct completion only, 4 KiB blocks, not "
+            "configurable; no configfs, no memory backing), on its blk-mq "
+            f"abstraction ({', '.join(rn['abstraction_files'])}), "
+            f"{rn['abstraction'] or 0} lines; counted as the Lines section "
+            "counts (code lines, no comments or blank lines). safe_nullb's "
+            "lines, alone and with its class, are in the Lines section.\n")
+    else:
+        r.append(f"rnull is not in the measured tree ({RNULL_DRIVER}).\n")
     return r
 
 
@@ -1191,6 +1222,7 @@ def main():
            "notes": {s.name: s.note for s in subjs},
            "sources": sources(subjs, size_table, args.tree),
            "layer_ledger": ledger(whole_layer(args.tree), layer=True),
+           "rnull_lines": rnull_lines(args.tree),
            "studies": {"sizes": STUDY_SIZES, "unsafe_unsourced": STUDIES_UNSAFE,
                        "references": REFS}}
 
