@@ -67,6 +67,8 @@ bench_boot() {
 }
 bench_boot tcg
 bench_boot icount
+check "bench: safe_nullb's timer mode at completion_nsec 1 ms keeps >= 16 of 32 reads in flight (icount boot)" \
+	grep -q '^guest: inflight: ok' "$VM_DIR/console-icount.log"
 log=$VM_DIR/console-tcg.log
 
 if /usr/bin/python3 "$PROJECT/bench/report.py" --log "$log" --log-icount "$VM_DIR/console-icount.log" \
