@@ -361,10 +361,10 @@ def measure_results(values, measure, min_runs):
 def block_summary(values, rows):
     """Over the block configurations whose IOPS ratio could be formed: the
     geometric mean of the ratios with its interval (the runs of every
-    configuration resampled), the configurations whose ratio's interval
-    lies wholly below GOAL_FLOOR, and whether the goal is met (None: not
-    judged, a configuration has one run); None if no configuration has
-    one."""
+    configuration resampled), the range of the configurations' ratios, the
+    configurations whose ratio's interval lies wholly below GOAL_FLOOR, and
+    whether the goal is met (None: not judged, a configuration has one
+    run); None if no configuration has one."""
     iops = {blk_label(row["params"]): row for row in rows.values()
             if row["metric"] == "iops" and "safe/null" in row["ratios"]}
     if not iops:
@@ -375,8 +375,10 @@ def block_summary(values, rows):
     below = [label for label, row in iops.items()
              if row["ratios"]["safe/null"]["ci"]
              and row["ratios"]["safe/null"]["ci"][1] < GOAL_FLOOR]
+    ratios = [row["ratios"]["safe/null"]["ratio"] for row in iops.values()]
     return {"ratio": round(gm, 4), "ci": rounded(ci), "verdict": verdict(ci),
-            "configs": len(iops), "below": below,
+            "configs": len(iops), "range": [min(ratios), max(ratios)],
+            "below": below,
             "goal_met": None if ci is None else
             gm >= GOAL_GEOMEAN and not below}
 
@@ -889,15 +891,12 @@ def block_published_md(res):
         s = m["block"]
         if not s:
             continue
-        ratios = [rows["iops"]["ratios"]["safe/null"]["ratio"]
-                  for rows in blk_configs(m["tables"][BLOCK.key]).values()
-                  if rows["iops"]["ratios"].get("safe/null")]
         mean = pct(s["ratio"])
         if s["ci"]:
             mean += f" [{pct(s['ci'][0])}, {pct(s['ci'][1])}]"
+        low, high = s["range"]
         r.append(f"| safe_nullb | this run, {m['label']} | {s['configs']} | "
-                 f"{mean} (geometric) | {pct(min(ratios))} .. "
-                 f"{pct(max(ratios))} |")
+                 f"{mean} (geometric) | {pct(low)} .. {pct(high)} |")
     r += [f"| {d} | {src} | {n} | {mean} | {rng} |"
           for d, src, n, mean, rng in PUBLISHED_BLOCK]
     return r + [""]
