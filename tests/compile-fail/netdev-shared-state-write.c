@@ -25,7 +25,7 @@ struct cf_priv {
 
 DECLARE_SAFE_NETDEV(cf, struct cf_priv);
 
-static int cf_init(struct cf_priv *priv, bool paired)
+static int cf_init(struct cf_priv *priv, struct safe_netdev *nd)
 {
 	priv->mtu = 1500;	/* not registered yet: allowed */
 	safe_spin_lock_init(&priv->state);
@@ -54,8 +54,8 @@ static int cf_stop(const struct cf_priv *priv)
 	return 0;
 }
 
-static enum safe_net_verdict cf_xmit(const struct cf_priv *priv,
-				     struct safe_packet *pkt)
+static struct safe_tx_done cf_xmit(const struct cf_priv *priv,
+				   struct safe_tx *tx, struct safe_pkt *pkt)
 {
 #if MISUSE == 3
 	priv->sent++;
@@ -63,8 +63,9 @@ static enum safe_net_verdict cf_xmit(const struct cf_priv *priv,
 	safe_atomic64_inc(&priv->packets);
 #endif
 	scoped_safe_lock(&priv->state, up)
-		return *up ? SAFE_NET_TO_SELF : SAFE_NET_DROP;
-	return SAFE_NET_DROP;
+		if (*up)
+			return safe_tx_loopback(tx, pkt);
+	return safe_tx_drop(tx, pkt);
 }
 
 static int cf_change_mtu(const struct cf_priv *priv, unsigned int mtu)
