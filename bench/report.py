@@ -358,29 +358,67 @@ def measure_results(values, measure, min_runs):
     return out
 
 
-def block_summary(values, rows):
-    """Over the block configurations whose IOPS ratio could be formed: the
-    geometric mean of the ratios with its interval (the runs of every
-    configuration resampled), the range of the configurations' ratios, the
-    configurations whose ratio's interval lies wholly below GOAL_FLOOR, and
-    whether the goal is met (None: not judged, a configuration has one
-    run); None if no configuration has one."""
-    iops = {blk_label(row["params"]): row for row in rows.values()
-            if row["metric"] == "iops" and "safe/null" in row["ratios"]}
-    if not iops:
+def goal_summary(cases):
+    """CASES: {label: (ratio, A's runs, B's runs)}, each ratio A / B of the
+    medians as ratio_summary() made it (turned so that above 1 is better).
+    Over them: the geometric mean of the ratios with its interval (the runs
+    of every case resampled), the range of their ratios, the cases whose
+    ratio's interval lies wholly below GOAL_FLOOR, and whether the goal is
+    met (None: not judged, a case has one run); None if there is no case."""
+    if not cases:
         return None
-    groups = [values[("blk", s, row["params"], "iops")]
-              for row in iops.values() for s in ("safe_nullb", "null_blk")]
+    groups = [g for _, a, b in cases.values() for g in (a, b)]
     gm, ci = geomean_of_ratios(*groups), bootstrap(geomean_of_ratios, *groups)
-    below = [label for label, row in iops.items()
-             if row["ratios"]["safe/null"]["ci"]
-             and row["ratios"]["safe/null"]["ci"][1] < GOAL_FLOOR]
-    ratios = [row["ratios"]["safe/null"]["ratio"] for row in iops.values()]
+    below = [label for label, (r, _, _) in cases.items()
+             if r["ci"] and r["ci"][1] < GOAL_FLOOR]
+    ratios = [r["ratio"] for r, _, _ in cases.values()]
     return {"ratio": round(gm, 4), "ci": rounded(ci), "verdict": verdict(ci),
-            "configs": len(iops), "range": [min(ratios), max(ratios)],
+            "configs": len(cases), "range": [min(ratios), max(ratios)],
             "below": below,
             "goal_met": None if ci is None else
             gm >= GOAL_GEOMEAN and not below}
+
+
+def block_summary(values, rows):
+    """The goal summary of safe_nullb's IOPS against null_blk's, over the
+    block configurations where both ran."""
+    return goal_summary({
+        blk_label(row["params"]): (
+            row["ratios"]["safe/null"],
+            values[("blk", "safe_nullb", row["params"], "iops")],
+            values[("blk", "null_blk", row["params"], "iops")])
+        for row in rows.values()
+        if row["metric"] == "iops" and "safe/null" in row["ratios"]})
+
+
+# The network tables whose cases make up safe_loop's parity with its twin
+# and with mainline (lo in loopback mode, veth in pair mode).
+NET_TABLES = ("loopback", "pair")
+NET_PARITY = [("safe/twin", "safe_loop", "classic_loop"),
+              ("safe/mainline", "safe_loop", None),
+              ("twin/mainline", "classic_loop", None)]
+
+
+def net_summary(values, tables):
+    """Per ratio of NET_PARITY (twin/mainline: the difference of design,
+    beside the goal, not judged by it), the goal summary over every network case of
+    the measure where both sides ran (runs turned as the ratio is: for a
+    latency, B over A)."""
+    out = {}
+    for name, a, b in NET_PARITY:
+        cases = {}
+        for t in (t for t in TABLES if t.key in NET_TABLES):
+            other = b or next(s for s, _ in t.subjects[2:])
+            for row in t.rows:
+                got = tables[t.key].get(row.label)
+                if not got or name not in got["ratios"]:
+                    continue
+                runs = [values[(row.case, s, row.params, row.metric)]
+                        for s in (a, other)]
+                cases[f"{row.label} ({t.key})"] = (
+                    got["ratios"][name], *(runs if row.higher else runs[::-1]))
+        out[name] = goal_summary(cases)
+    return out
 
 
 # --- sizes ----------------------------------------------------------------
@@ -839,8 +877,42 @@ def throughput_md(res):
             r.append("")
         if t.key == "char":
             r.append("![char throughput](evaluation/char-throughput.svg)\n")
+        if t.key == NET_TABLES[-1]:
+            r += net_parity_md(res)
     r.append("![network](evaluation/net.svg)\n")
     return r
+
+
+NET_PARITY_ABOUT = (
+    "**safe_loop's parity**, judged by the block devices' goal applied to the "
+    "network cases of each measure: the geometric mean of safe_loop's ratios "
+    "over the cases (the runs of each resampled) at least "
+    f"{GOAL_GEOMEAN}, and no case whose ratio's interval lies wholly below "
+    f"{GOAL_FLOOR}. Against its twin, the same device in classic C, the "
+    "ratio is what the layer costs; against mainline (lo in loopback mode, "
+    "veth in pair mode) it adds the differences of design that twin/mainline "
+    "shows (lo receives without dev_forward_skb()'s checks), which is given "
+    "beside it and not judged.\n")
+
+
+def net_parity_line(name, s):
+    """One ratio of net_summary() S: its geometric mean, range and goal."""
+    text = (f"{name} {ratio_cell(s)} over {s['configs']} cases "
+            f"(from {s['range'][0]:.3f} to {s['range'][1]:.3f})")
+    if name == NET_PARITY[-1][0]:
+        return text
+    below = ", ".join(s["below"]) or "none"
+    return f"{text}, wholly below {GOAL_FLOOR}: {below}: {goal_word(s)}"
+
+
+def net_parity_md(res):
+    r = [NET_PARITY_ABOUT]
+    for m in res["measures"].values():
+        got = [(n, s) for n, s in m["net"].items() if s]
+        if got:
+            r.append(f"- {m['label']}: " + "; ".join(
+                net_parity_line(n, s) for n, s in got) + ".")
+    return r + [""]
 
 
 def blk_configs(rows):
@@ -851,12 +923,18 @@ def blk_configs(rows):
     return out
 
 
-def goal_md(s):
-    """The goal for safe_nullb and whether the summary S meets it."""
+def goal_word(s):
+    """Whether the summary S meets the goal, in a word or three."""
+    return {True: "goal met", False: "goal not met",
+            None: "not judged (a case has 1 run)"}[s["goal_met"]]
+
+
+def goal_md(s, what="configuration"):
+    """The goal and whether the summary S meets it, over cases called WHAT."""
     return (f"goal: a geometric mean of at least {GOAL_GEOMEAN} and no "
-            f"configuration wholly below {GOAL_FLOOR}: "
+            f"{what} wholly below {GOAL_FLOOR}: "
             + {True: "met", False: "not met",
-               None: "not judged (a configuration has 1 run)"}[s["goal_met"]])
+               None: f"not judged (a {what} has 1 run)"}[s["goal_met"]])
 
 
 def pct(x):
@@ -1029,6 +1107,12 @@ def driver_block(res, d, measures):
                     f" | {ratio_cell(row['ratios'].get('safe/twin'))} |")
     if d.name == BLOCK.driver:
         r.append("\n" + block_line(measures))
+    if d.name == "safe_loop":
+        r.append("\nsafe_loop's parity (geometric mean over the network cases; "
+                 "the block goal): " + "; ".join(
+                     f"{m['key']} " + ", ".join(
+                         net_parity_line(n, s) for n, s in m["net"].items()
+                         if s) for m in measures) + ".")
     r.append("")
     return r
 
@@ -1228,7 +1312,8 @@ def read_boots(args):
         tables = measure_results(values, m, args.min_runs)
         measures[m.key] = {"key": m.key, "label": m.label, "meaning": m.meaning,
                            "info": info, "log": log, "tables": tables,
-                           "block": block_summary(values, tables[BLOCK.key])}
+                           "block": block_summary(values, tables[BLOCK.key]),
+                           "net": net_summary(values, tables)}
     return runs, measures
 
 
