@@ -391,34 +391,29 @@ def block_summary(values, rows):
         if row["metric"] == "iops" and "safe/null" in row["ratios"]})
 
 
-# The network tables whose cases make up safe_loop's parity with its twin
-# and with mainline (lo in loopback mode, veth in pair mode).
+# The network tables whose cases make up safe_loop's parity, and the ratios
+# of theirs it is judged by (True) or shown beside (False: twin/mainline,
+# the difference of design between the twin and lo or veth).
 NET_TABLES = ("loopback", "pair")
-NET_PARITY = [("safe/twin", "safe_loop", "classic_loop"),
-              ("safe/mainline", "safe_loop", None),
-              ("twin/mainline", "classic_loop", None)]
+NET_PARITY = {"safe/twin": True, "safe/mainline": True, "twin/mainline": False}
 
 
 def net_summary(values, tables):
-    """Per ratio of NET_PARITY (twin/mainline: the difference of design,
-    beside the goal, not judged by it), the goal summary over every network case of
-    the measure where both sides ran (runs turned as the ratio is: for a
-    latency, B over A)."""
-    out = {}
-    for name, a, b in NET_PARITY:
-        cases = {}
-        for t in (t for t in TABLES if t.key in NET_TABLES):
-            other = b or next(s for s, _ in t.subjects[2:])
+    """Per ratio of NET_PARITY, the goal summary over the network cases of
+    the measure where both sides ran (each case's runs turned as its ratio
+    is: for a latency, B over A)."""
+    cases = {name: {} for name in NET_PARITY}
+    for t in (t for t in TABLES if t.key in NET_TABLES):
+        for name, a, b in (r for r in t.ratios if r[0] in NET_PARITY):
             for row in t.rows:
                 got = tables[t.key].get(row.label)
                 if not got or name not in got["ratios"]:
                     continue
                 runs = [values[(row.case, s, row.params, row.metric)]
-                        for s in (a, other)]
-                cases[f"{row.label} ({t.key})"] = (
+                        for s in (a, b)]
+                cases[name][f"{row.label} ({t.key})"] = (
                     got["ratios"][name], *(runs if row.higher else runs[::-1]))
-        out[name] = goal_summary(cases)
-    return out
+    return {name: goal_summary(c) for name, c in cases.items()}
 
 
 # --- sizes ----------------------------------------------------------------
@@ -899,10 +894,10 @@ def net_parity_line(name, s):
     """One ratio of net_summary() S: its geometric mean, range and goal."""
     text = (f"{name} {ratio_cell(s)} over {s['configs']} cases "
             f"(from {s['range'][0]:.3f} to {s['range'][1]:.3f})")
-    if name == NET_PARITY[-1][0]:
+    if not NET_PARITY[name]:
         return text
     below = ", ".join(s["below"]) or "none"
-    return f"{text}, wholly below {GOAL_FLOOR}: {below}: {goal_word(s)}"
+    return f"{text}, wholly below {GOAL_FLOOR}: {below}: goal {goal_state(s)}"
 
 
 def net_parity_md(res):
@@ -923,18 +918,16 @@ def blk_configs(rows):
     return out
 
 
-def goal_word(s):
-    """Whether the summary S meets the goal, in a word or three."""
-    return {True: "goal met", False: "goal not met",
-            None: "not judged (a case has 1 run)"}[s["goal_met"]]
+def goal_state(s, what="case"):
+    """Whether the summary S over cases called WHAT meets the goal."""
+    return {True: "met", False: "not met",
+            None: f"not judged (a {what} has 1 run)"}[s["goal_met"]]
 
 
 def goal_md(s, what="configuration"):
     """The goal and whether the summary S meets it, over cases called WHAT."""
     return (f"goal: a geometric mean of at least {GOAL_GEOMEAN} and no "
-            f"{what} wholly below {GOAL_FLOOR}: "
-            + {True: "met", False: "not met",
-               None: f"not judged (a {what} has 1 run)"}[s["goal_met"]])
+            f"{what} wholly below {GOAL_FLOOR}: {goal_state(s, what)}")
 
 
 def pct(x):
@@ -1107,7 +1100,7 @@ def driver_block(res, d, measures):
                     f" | {ratio_cell(row['ratios'].get('safe/twin'))} |")
     if d.name == BLOCK.driver:
         r.append("\n" + block_line(measures))
-    if d.name == "safe_loop":
+    if any(t.driver == d.name for t in TABLES if t.key in NET_TABLES):
         r.append("\nsafe_loop's parity (geometric mean over the network cases; "
                  "the block goal): " + "; ".join(
                      f"{m['key']} " + ", ".join(
