@@ -15,6 +15,7 @@
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
+#include <net/dst.h>
 #include <net/rtnetlink.h>
 #include <uapi/linux/safe_netdev.h>
 
@@ -29,14 +30,43 @@ struct classic_loop_priv {
 	bool paired;
 };
 
+/* Loopback mode: what lo does, with the class's header check and counts. */
+static netdev_tx_t classic_loop_loopback(struct sk_buff *skb,
+					 struct net_device *dev)
+{
+	unsigned int len;
+
+	skb_tx_timestamp(skb);
+	if (unlikely(!pskb_may_pull(skb, ETH_HLEN))) {
+		kfree_skb(skb);
+		dev_dstats_tx_dropped(dev);
+		return NETDEV_TX_OK;
+	}
+	skb_clear_tstamp(skb);
+	skb_orphan(skb);
+	skb_dst_force(skb);
+	skb_set_queue_mapping(skb, 0);
+	len = skb->len;
+	skb->protocol = eth_type_trans(skb, dev);
+	if (likely(__netif_rx(skb) == NET_RX_SUCCESS)) {
+		dev_dstats_rx_add(dev, len);
+		dev_dstats_tx_add(dev, len);
+	} else {
+		dev_dstats_tx_dropped(dev);
+	}
+	return NETDEV_TX_OK;
+}
+
 static netdev_tx_t classic_loop_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct classic_loop_priv *priv = netdev_priv(dev);
 	struct net_device *rcv;
 	unsigned int len = skb->len;
 
+	if (!priv->paired)
+		return classic_loop_loopback(skb, dev);
 	rcu_read_lock();
-	rcv = priv->paired ? rcu_dereference(priv->peer) : dev;
+	rcv = rcu_dereference(priv->peer);
 	if (unlikely(!rcv)) {
 		kfree_skb(skb);
 		goto drop;
