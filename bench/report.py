@@ -886,8 +886,9 @@ NET_PARITY_ABOUT = (
     f"{GOAL_FLOOR}. Against its twin, the same device in classic C, the "
     "ratio is what the layer costs; against mainline (lo in loopback mode, "
     "veth in pair mode) it adds the differences of design that twin/mainline "
-    "shows (lo receives without dev_forward_skb()'s checks), which is given "
-    "beside it and not judged.\n")
+    "shows (in loopback mode the twin, like the class, receives as lo does "
+    "but also checks the header's length and counts both directions), which "
+    "is given beside it and not judged.\n")
 
 
 def net_parity_line(name, s):
