@@ -5,6 +5,7 @@
     report.py --log CONSOLE [--log-icount CONSOLE] [--seed N] --build KBUILD
               --tree KSRC --twins TWINDIR --accel tcg|kvm --out DIR
               [--min-runs N] [--doc PAGE] [--charts DIR] [--readme README]
+              [--profile CONSOLE BLOCKS --profile CONSOLE BLOCKS]
 
 --log is the console of the wall-clock boot (QEMU with --accel), which runs
 every case; --log-icount, if given, that of a boot under QEMU's -icount
@@ -18,7 +19,11 @@ ratios over the configurations, with its interval (every group resampled
 apart). Ratios are only formed within one boot. --min-runs is the
 number of runs (warm-up not counted) each case must have; --seed, the seed
 of the run order the host gave the guests, which each log's info line must
-carry (a log of another run is a problem).
+carry (a log of another run is a problem). --profile, given twice: the
+console and the block counts (bench/qemu/insn-profile.c) of the two
+instruction-profile boots (bench/guest/profile), the driver's first; the
+page then shows, per read, the instructions of each function in either
+boot and their difference.
 
 Also measures sizes (size(1), nm(1)) in the benchmark kernel's build
 directory and the twins' builds, counts lines, raw kernel operations and
@@ -30,6 +35,7 @@ markers. Prints the problems it found (missing runs, failed runs, missing
 objects) on stderr and exits 1 if there were any.
 """
 import argparse
+import bisect
 import csv
 import glob
 import importlib.util
@@ -41,7 +47,7 @@ import shutil
 import statistics
 import subprocess
 import sys
-from collections import namedtuple
+from collections import Counter, namedtuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.path.dirname(HERE)
@@ -872,6 +878,7 @@ def throughput_md(res):
             r.append("")
         if t.key == "char":
             r.append("![char throughput](evaluation/char-throughput.svg)\n")
+            r += profile_md(res.get("profile"))
         if t.key == NET_TABLES[-1]:
             r += net_parity_md(res)
     r.append("![network](evaluation/net.svg)\n")
@@ -1024,6 +1031,131 @@ def block_md(res):
             "lines, alone and with its class, are in the Lines section.\n")
     else:
         r.append(f"rnull is not in the measured tree ({RNULL_DRIVER}).\n")
+    return r
+
+
+# --- the instruction profile ------------------------------------------------
+
+PROFILE_PREFIX = "guest: profile: "
+# Kernel addresses start here on x86_64; below are the firmware and the
+# kernel's decompressor (physical addresses) and user space.
+KERNEL_SPACE = 0xffff800000000000
+OUTSIDE = "(firmware, boot code, user space)"
+# Differences smaller than this (instructions per read) go to one row.
+PROFILE_MIN = 1.0
+
+
+def kernel_text_symbols(build):
+    """The text symbols of System.map, and where _stext is."""
+    syms, stext = [], None
+    with open(f"{build}/System.map") as f:
+        for line in f:
+            addr, kind, name = line.split()[:3]
+            if kind in "tTwW":
+                syms.append((int(addr, 16), name))
+            if name == "_stext":
+                stext = int(addr, 16)
+    return syms, stext
+
+
+def profile_boot(build, log, blocks):
+    """One profile boot: its work and its instructions by function."""
+    syms, stext = kernel_text_symbols(build)
+    done = guest_stext = None
+    with open(log, errors="replace") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line.startswith(PROFILE_PREFIX):
+                continue
+            kind, _, rest = line[len(PROFILE_PREFIX):].partition(" ")
+            if kind == "sym":
+                addr, name = rest.split()
+                syms.append((int(addr, 16), name.replace("[", " [")))
+            elif kind == "stext":
+                guest_stext = int(rest, 16)
+            elif kind == "done":
+                done = key_values(rest)
+            else:
+                problem(f"{log}: {line}")
+    if not done:
+        problem(f"{log}: the profile did not finish")
+        return None
+    if guest_stext != stext:
+        problem(f"{log}: the guest's kernel text is not where System.map "
+                "puts it (KASLR?); the profile cannot be named")
+        return None
+    syms.sort()
+    addrs = [a for a, _ in syms]
+    functions = Counter()
+    with open(blocks) as f:
+        for line in f:
+            if line.startswith("#"):
+                problem(f"{blocks}: {line.strip()}")
+                continue
+            addr, insns, runs = (int(w, 16 if i == 0 else 10)
+                                 for i, w in enumerate(line.split()))
+            i = bisect.bisect_right(addrs, addr) - 1
+            name = syms[i][1] if addr >= KERNEL_SPACE and i >= 0 else OUTSIDE
+            functions[name] += insns * runs
+    return {"dev": done["dev"], "reads": int(done["reads"]),
+            "bs": int(done["bs"]), "functions": functions}
+
+
+def profile_results(build, boots):
+    """Two profile boots (the driver's, its twin's) subtracted by function.
+
+    Per read: each function's instructions in either boot and their
+    difference; the functions whose difference is below PROFILE_MIN are
+    summed into one row. None if a boot is missing or unreadable.
+    """
+    if len(boots) != 2:
+        if boots:
+            problem("the instruction profile needs exactly two boots")
+        return None
+    a, b = (profile_boot(build, log, blocks) for log, blocks in boots)
+    if not a or not b:
+        return None
+    if (a["reads"], a["bs"]) != (b["reads"], b["bs"]):
+        problem("the two profile boots did different work")
+        return None
+    n = a["reads"]
+    rows, rest = [], [0.0, 0.0, 0.0]
+    for name in set(a["functions"]) | set(b["functions"]):
+        x, y = a["functions"][name] / n, b["functions"][name] / n
+        if abs(x - y) >= PROFILE_MIN:
+            rows.append((name, x, y, x - y))
+        else:
+            rest = [rest[0] + x, rest[1] + y, rest[2] + x - y]
+    rows.sort(key=lambda r: -abs(r[3]))
+    return {"a": a["dev"], "b": b["dev"], "reads": n, "bs": a["bs"],
+            "rows": rows, "rest": rest[2],
+            "total": sum(r[3] for r in rows) + rest[2]}
+
+
+def profile_md(p):
+    if not p:
+        return []
+    kib = p["bs"] // 1024
+    r = [f"### Where a {kib} KiB read's instructions go\n",
+         f"Instructions per read() by function, /dev/{p['a']} against "
+         f"/dev/{p['b']}: two boots under -icount with one vCPU that differ "
+         f"only in the device read ({p['reads']} reads of {p['bs']} bytes "
+         "each, bench/guest/profile), counted block by block by QEMU's plugin "
+         "bench/qemu/insn-profile.c and named from System.map and the "
+         "modules' symbols. What both boots run alike (their start, the "
+         "modules' loading, the copy to user space, ChaCha20) cancels; a "
+         "function only one side runs is that device's own. Differences "
+         f"below {PROFILE_MIN:g} instruction per read are summed in the last "
+         "row but one. Whole-boot counts, so the difference also holds what "
+         "the extra instructions shift in the rest of the boot (timer ticks "
+         "falling elsewhere).\n",
+         f"| function | {p['a']} | {p['b']} | difference |",
+         "|---|---:|---:|---:|"]
+    for name, x, y, d in p["rows"]:
+        r.append(f"| {name} | {x:.1f} | {y:.1f} | {d:+.1f} |")
+    r.append(f"| every other function | | | {p['rest']:+.1f} |")
+    r.append(f"| **total** | | | **{p['total']:+.1f}** |")
+    r.append("")
     return r
 
 
@@ -1322,6 +1454,8 @@ def main():
     ap.add_argument("--doc")
     ap.add_argument("--charts")
     ap.add_argument("--readme")
+    ap.add_argument("--profile", nargs=2, action="append", default=[],
+                    metavar=("CONSOLE", "BLOCKS"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
@@ -1338,6 +1472,7 @@ def main():
            "sources": sources(subjs, size_table, args.tree),
            "layer_ledger": ledger(whole_layer(args.tree), layer=True),
            "rnull_lines": rnull_lines(args.tree),
+           "profile": profile_results(args.build, args.profile),
            "studies": {"sizes": STUDY_SIZES, "unsafe_unsourced": STUDIES_UNSAFE,
                        "references": REFS}}
 

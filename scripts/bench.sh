@@ -7,7 +7,9 @@
 # comments) and speed. Speed is measured twice, each in one boot (the
 # guest side is bench/guest/run): by the clock of a KVM guest if KVM boots
 # here, else of a QEMU TCG guest (every case); and by instructions, in a
-# TCG guest under -icount (the single-stream cases). Writes
+# TCG guest under -icount (the single-stream cases). Two short boots then
+# profile a 4 KiB read of safe_random against its twin's, function by
+# function, in instructions (bench/guest/profile, bench/qemu/). Writes
 # work/results/bench/ (bench.json, per-run CSV, page, charts) and, for a
 # full run, Documentation/evaluation.md, Documentation/evaluation/ (charts,
 # runs.csv) and the summary in README.md.
@@ -69,10 +71,30 @@ bench_boot tcg
 bench_boot icount
 check "bench: safe_nullb's timer mode at completion_nsec 1 ms keeps >= 16 of 32 reads in flight (icount boot)" \
 	grep -q '^guest: inflight: ok' "$VM_DIR/console-icount.log"
+
+# The instruction profile: one boot per device of a pair under -icount, one
+# vCPU, QEMU's plugin counting every block the guest runs (bench/guest/profile
+# reads the device). The report subtracts the two boots function by function.
+gcc -shared -fPIC -O2 -Wall -Werror -o "$VM_DIR/insn-profile.so" \
+	"$PROJECT/bench/qemu/insn-profile.c" -lpthread ||
+	{ fail "bench: the QEMU plugin bench/qemu/insn-profile.c does not build"; exit 1; }
+profile_reads=20000
+[ -n "$smoke" ] && profile_reads=500
+profile_args=()
+for dev in safe_random0 classic_random0; do
+	plog=$VM_DIR/console-profile-$dev.log blocks=$VM_DIR/profile-$dev.blocks
+	rm -f "$blocks"
+	VM_APPEND="nokaslr safe.profile=$dev safe.profile_reads=$profile_reads" VM_ICOUNT=1 \
+		VM_SMP=1 VM_PLUGIN="$VM_DIR/insn-profile.so,out=$blocks" vm_boot profile "$plog" || true
+	check "bench: the instruction profile of $dev ran ($profile_reads reads)" \
+		grep -q "^guest: profile: done dev=$dev reads=$profile_reads " "$plog"
+	check "bench: the plugin counted the blocks of $dev's boot" test -s "$blocks"
+	profile_args+=(--profile "$plog" "$blocks")
+done
 log=$VM_DIR/console-tcg.log
 
 if /usr/bin/python3 "$PROJECT/bench/report.py" --log "$log" --log-icount "$VM_DIR/console-icount.log" \
-	--seed "$seed" --build "$VM_BUILD" \
+	--seed "$seed" --build "$VM_BUILD" "${profile_args[@]}" \
 	--tree "$TREE" --twins "$WORK/twins/bench" --accel "$wall_accel" --out "$out" \
 	--min-runs "$min_runs" "${publish[@]}"; then
 	pass "bench: every figure produced (sizes, lines, raw-API ledger, $min_runs+ runs per throughput case)"
@@ -83,5 +105,7 @@ for f in bench.json runs.csv evaluation.md size.svg size.png \
 	char-throughput.svg char-throughput.png net.svg net.png block-iops.svg block-iops.png; do
 	check "bench: $out/$f written" test -s "$out/$f"
 done
+check "bench: the instruction profile's table written" \
+	grep -q "^### Where a 4 KiB read's instructions go" "$out/evaluation.md"
 check "bench: bench.json is valid JSON" /usr/bin/python3 -m json.tool "$out/bench.json" /dev/null
 echo "results: $out (consoles $VM_DIR/console-{tcg,icount}.log)"

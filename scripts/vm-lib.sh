@@ -166,14 +166,16 @@ vm_accel() {
 # console to LOG; KVM if it boots here, else TCG. With VM_ICOUNT=1, TCG
 # with -icount shift=0,sleep=off instead: the guest's clock counts
 # instructions (one per nanosecond), whatever the host does meanwhile.
-# The accelerator used goes to $VM_DIR/accel.
+# VM_SMP sets the number of vCPUs (default 2); VM_PLUGIN="FILE.so,ARGS"
+# loads a QEMU TCG plugin. The accelerator used goes to $VM_DIR/accel.
 # Returns QEMU's status (124: timeout).
 vm_boot() {
 	local mode=$1 log=$2 accel rc
-	local qemu=(qemu-system-x86_64 -machine pc -smp 2 -m 1G -display none -monitor none
+	local qemu=(qemu-system-x86_64 -machine pc -smp "${VM_SMP:-2}" -m 1G -display none -monitor none
 		-serial stdio -nic none -no-reboot
 		-kernel "$VM_BUILD/arch/x86/boot/bzImage" -initrd "$VM_DIR/initramfs.cpio.gz"
 		-append "console=ttyS0 panic=-1 safe.mode=$mode ${VM_APPEND:-}" -cpu max)
+	[ -z "${VM_PLUGIN:-}" ] || qemu+=(-plugin "$VM_PLUGIN")
 	if [ -n "${VM_ICOUNT:-}" ]; then
 		accel=icount
 		qemu+=(-accel tcg -icount shift=0,sleep=off)
