@@ -102,33 +102,38 @@ def case_runs(case, fields, measure, seq):
         return None
 
 
-def parse_log(path, measure):
-    """The runs of one boot's console log and its info line's fields."""
-    runs, info, seq = [], None, 0
+def guest_lines(path, prefix):
+    """(WORD, REST, LINE) of each console line "PREFIX WORD REST"."""
     with open(path, errors="replace") as f:
         for line in f:
             line = line.rstrip("\r\n")
-            if not line.startswith(PREFIX):
-                continue
-            case, _, rest = line[len(PREFIX):].partition(" ")
-            if case == "info":
-                fields = key_values(rest)
-                if info is None:
-                    info = fields
-                elif fields != info:
-                    problem(f"{path}: two different info lines")
-                continue
-            seq += 1
-            if case == "error":
-                problem(f"guest ({measure}): {line[len(PREFIX):]}")
-                continue
+            if line.startswith(prefix):
+                word, _, rest = line[len(prefix):].partition(" ")
+                yield word, rest, line
+
+
+def parse_log(path, measure):
+    """The runs of one boot's console log and its info line's fields."""
+    runs, info, seq = [], None, 0
+    for case, rest, line in guest_lines(path, PREFIX):
+        if case == "info":
             fields = key_values(rest)
-            found = case_runs(case, fields, measure, seq) if \
-                case in CASES and fields else None
-            if found is None:
-                problem(f"{path}: unreadable result line: {line}")
-            else:
-                runs += found
+            if info is None:
+                info = fields
+            elif fields != info:
+                problem(f"{path}: two different info lines")
+            continue
+        seq += 1
+        if case == "error":
+            problem(f"guest ({measure}): {line[len(PREFIX):]}")
+            continue
+        fields = key_values(rest)
+        found = case_runs(case, fields, measure, seq) if \
+            case in CASES and fields else None
+        if found is None:
+            problem(f"{path}: unreadable result line: {line}")
+        else:
+            runs += found
     if info is None:
         problem(f"{path}: no 'bench: info' line")
     return runs, info or {}
@@ -1058,25 +1063,23 @@ def kernel_text_symbols(build):
     return syms, stext
 
 
-def profile_boot(build, log, blocks):
-    """One profile boot: its work and its instructions by function."""
-    syms, stext = kernel_text_symbols(build)
+def profile_boot(kernel, log, blocks):
+    """One profile boot: its work and its instructions by function.
+
+    KERNEL is kernel_text_symbols() of the build the boot ran.
+    """
+    syms, stext = list(kernel[0]), kernel[1]
     done = guest_stext = None
-    with open(log, errors="replace") as f:
-        for line in f:
-            line = line.rstrip("\r\n")
-            if not line.startswith(PROFILE_PREFIX):
-                continue
-            kind, _, rest = line[len(PROFILE_PREFIX):].partition(" ")
-            if kind == "sym":
-                addr, name = rest.split()
-                syms.append((int(addr, 16), name.replace("[", " [")))
-            elif kind == "stext":
-                guest_stext = int(rest, 16)
-            elif kind == "done":
-                done = key_values(rest)
-            else:
-                problem(f"{log}: {line}")
+    for kind, rest, line in guest_lines(log, PROFILE_PREFIX):
+        if kind == "sym":
+            addr, name = rest.split()
+            syms.append((int(addr, 16), name.replace("[", " [")))
+        elif kind == "stext":
+            guest_stext = int(rest, 16)
+        elif kind == "done":
+            done = key_values(rest)
+        else:
+            problem(f"{log}: {line}")
     if not done:
         problem(f"{log}: the profile did not finish")
         return None
@@ -1112,24 +1115,25 @@ def profile_results(build, boots):
         if boots:
             problem("the instruction profile needs exactly two boots")
         return None
-    a, b = (profile_boot(build, log, blocks) for log, blocks in boots)
+    kernel = kernel_text_symbols(build)
+    a, b = (profile_boot(kernel, log, blocks) for log, blocks in boots)
     if not a or not b:
         return None
     if (a["reads"], a["bs"]) != (b["reads"], b["bs"]):
         problem("the two profile boots did different work")
         return None
     n = a["reads"]
-    rows, rest = [], [0.0, 0.0, 0.0]
+    rows, rest = [], 0.0
     for name in set(a["functions"]) | set(b["functions"]):
         x, y = a["functions"][name] / n, b["functions"][name] / n
         if abs(x - y) >= PROFILE_MIN:
             rows.append((name, x, y, x - y))
         else:
-            rest = [rest[0] + x, rest[1] + y, rest[2] + x - y]
-    rows.sort(key=lambda r: -abs(r[3]))
+            rest += x - y
+    rows.sort(key=lambda r: (-abs(r[3]), r[0]))
     return {"a": a["dev"], "b": b["dev"], "reads": n, "bs": a["bs"],
-            "rows": rows, "rest": rest[2],
-            "total": sum(r[3] for r in rows) + rest[2]}
+            "rows": rows, "rest": rest,
+            "total": sum(r[3] for r in rows) + rest}
 
 
 def profile_md(p):
