@@ -16,7 +16,6 @@
  * no QEMU headers are needed to build it.
  */
 #include <pthread.h>
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
