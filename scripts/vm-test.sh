@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # make vm-test: build the x86_64 test kernel (KASAN, UBSAN, PROVE_LOCKING,
-# DEBUG_ATOMIC_SLEEP, kmemleak), boot it under QEMU with no NIC, and count
-# every KUnit case run at boot and every guest test (TAP) as a check. Fails
+# DEBUG_ATOMIC_SLEEP, kmemleak, DMA-API debugging), boot it under QEMU with
+# two e1000 NICs linked only to each other, and count every KUnit case run
+# at boot and every guest test (TAP) as a check. Fails
 # on any failed test, oops, WARN, sanitizer or lockdep report, or timeout.
 . "$(dirname "$0")/lib.sh"
 . "$PROJECT/scripts/vm-lib.sh"
