@@ -6,7 +6,7 @@
 #   - every patch builds on its own (bisectable), with -Werror
 #   - sparse (C=2), W=1, a clang-16 build with -Wthread-safety and W=1
 #     builds for i386 and arm64 (scripts/config/cross.config) of the
-#     directories the series touches: no warning
+#     directories the series touches: no warning in the series' files
 #   - kernel-doc -Wall on every file of the series: no warning
 #   - MAINTAINERS.snippet is the entry the series adds, and get_maintainer.pl
 #     finds it for the series' files
@@ -89,14 +89,21 @@ done
 build_dirs_at() {
 	git -C "$ct" diff --name-only --diff-filter=d "$BASE_TAG" "$1" |
 		grep -E '\.c$|/Makefile$|/Kbuild$' | grep -v '^tools/' |
-		xargs -r -n1 dirname | sort -u | sed 's|$|/|'
+		xargs -r -n1 dirname | sed 's|$|/|' | outermost
+}
+# outermost: the directories (sorted, one a line, ending in /) without
+# those inside another of them. Building a directory builds what is
+# inside it; naming both, kbuild descends only towards the inner one and
+# the outer one's modules.order misses its other subdirectories.
+outermost() {
+	sort -u | awk '{ for (d in kept) if (index($0, d) == 1) next; kept[$0]; print }'
 }
 # Directories holding the series' own kernel C files: sparse, W=1 and clang
 # check these. Selftests (tools/) are user programs: 'make vm-test' builds
 # them with -Wall -Werror.
 source_dirs() {
 	git -C "$ct" diff --name-only --diff-filter=d "$BASE_TAG" HEAD |
-		grep -E '\.c$' | grep -v '^tools/' | xargs -r -n1 dirname | sort -u | sed 's|$|/|'
+		grep -E '\.c$' | grep -v '^tools/' | xargs -r -n1 dirname | sed 's|$|/|' | outermost
 }
 
 bisect_ok=1
@@ -168,7 +175,7 @@ if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
 	out=$logs/sparse.log
 	TREE=$ct kmake "$bdir" ARCH=x86_64 C=2 "${srcdirs[@]}" >"$out" 2>&1 || true
 	checked=$(grep -cE "^  CHECK +$ct/($(printf '%s\n' "${files[@]}" | grep '\.c$' | paste -sd'|'))\$" "$out" || true)
-	w=$(warnings_in "$out")
+	w=$(series_warnings "$out")
 	if [ "$checked" -gt 0 ] && [ -z "$w" ]; then
 		pass "sparse C=2: $checked files in ${srcdirs[*]}, no warning"
 	else
@@ -179,7 +186,7 @@ if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
 	out=$logs/w1.log
 	forget_objects "$bdir"
 	TREE=$ct kmake "$bdir" ARCH=x86_64 W=1 "${srcdirs[@]}" >"$out" 2>&1 || true
-	w=$(warnings_in "$out")
+	w=$(series_warnings "$out")
 	if grep -q '^  CC ' "$out" && [ -z "$w" ]; then
 		pass "W=1: ${srcdirs[*]}, no warning"
 	else
@@ -199,10 +206,10 @@ if [ ${#srcdirs[@]} -gt 0 ] && [ $bisect_ok -eq 1 ]; then
 	forget_objects "$cdir"
 	if TREE=$ct configure_kernel "$cdir" llvm >"$out" 2>&1 &&
 		TREE=$ct kmake_llvm "$cdir" ARCH=x86_64 KCFLAGS=-Wthread-safety "${srcdirs[@]}" >>"$out" 2>&1 &&
-		grep -q '^  CC ' "$out" && [ -z "$(warnings_in "$out")" ]; then
+		grep -q '^  CC ' "$out" && [ -z "$(series_warnings "$out")" ]; then
 		pass "clang-16 -Wthread-safety: ${srcdirs[*]}, no warning"
 	else
-		warnings_in "$out" | head -30
+		series_warnings "$out" | head -30
 		fail "clang-16 -Wthread-safety: ${srcdirs[*]} (log $out)"
 	fi
 
