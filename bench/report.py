@@ -451,7 +451,14 @@ DRIVERS = [
            [Mainline("null_blk/main.c", "drivers/block/null_blk/main.o",
                      "scope: null_blk's main.c has zoned, badblocks, cache, "
                      "throttling, fault injection and more beyond the core "
-                     "safe_nullb covers", "null_blk")])]
+                     "safe_nullb covers", "null_blk")]),
+    Driver("safe_e1000", "drivers/net/ethernet/intel/safe_e1000", None,
+           [Mainline("e1000_main.c", "drivers/net/ethernet/intel/e1000/e1000_main.o",
+                     "scope: the core of a driver for the whole 8254x family "
+                     "(e1000_hw.c, e1000_ethtool.c and e1000_param.c not "
+                     "counted), with the offloads, VLAN, jumbo frames and "
+                     "interrupt moderation safe_e1000 has not yet; not yet "
+                     "benchmarked against it", "e1000")])]
 # One thing measured: KIND is "series", "twin" or "mainline".
 Subject = namedtuple("Subject", "name kind obj src note")
 
