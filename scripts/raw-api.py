@@ -11,7 +11,10 @@ explicit lock calls, raw allocation and freeing, raw registration, and goto
 layer's equivalent of Rust's `unsafe`: ACCESS_PRIVATE(), safe_span_from_raw(),
 __force, the keyword union (type punning) and, in drivers, naming a
 layer-internal symbol (an identifier starting with __safe_ or __SAFE_, or a
-hand-made class type table, struct safe_*_type). --layer says the files are
+hand-made class type table, struct safe_*_type) or making by hand a value
+the layer hands out (a compound literal or an initialized declaration of a
+struct safe_* other than a driver's ..._driver and ..._ops tables: a span,
+a bus address, a proof). --layer says the files are
 lib/safe itself, which uses its own internals: layer-internal names are then
 not counted, everything else is. A lock held for one scope (cleanup.h's
 guard() and scoped_guard(), the layer's scoped_safe_lock() family) is
@@ -48,7 +51,17 @@ TYPES = (r"(?:(?:const|volatile|unsigned|signed)\s+)*"
 
 # Naming the layer's internals: counted as an escape hatch in drivers, not in
 # the layer itself (--layer).
-LAYER_INTERNAL = r"\b__(?:safe|SAFE)_(?!must_hold\b)\w*|\bstruct\s+safe_\w+_type\b"
+# A value of a layer type made by hand: a compound literal, or a declaration
+# with an initializer, of a struct safe_* other than the tables a driver
+# fills in (its ..._driver and ..._ops). The layer hands such values out
+# (spans, bus addresses, the proofs of a hand-off); one a driver makes
+# names their private members in an initializer, which sparse's __private
+# does not see.
+MADE_BY_HAND = (r"\(\s*struct\s+safe_\w+\s*\)\s*\{|"
+                r"\bstruct\s+safe_\w+(?<!_driver)(?<!_ops)(?<!_type)\s+\w+"
+                r"\s*(?:\[[^\]]*\])?\s*=\s*\{")
+LAYER_INTERNAL = (r"\b__(?:safe|SAFE)_(?!must_hold\b)\w*|\bstruct\s+safe_\w+_type\b|"
+                  + MADE_BY_HAND)
 
 CATEGORIES = [
     ("user_copy", r"\b(?:__)?(?:copy_(?:to|from)_user|get_user|put_user|"
